@@ -1,0 +1,111 @@
+# ospa.social: `make start` serves the demo intranet, `make test` runs the suite.
+# Every install step lives here: CI starts from a clean clone.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/pip install --disable-pip-version-check -q -c constraints.txt
+HOST ?= 127.0.0.1
+PORT ?= 8080
+INSTANCE := instance
+ZCONF := $(INSTANCE)/etc/zope.conf
+PO_FILES := $(wildcard src/ospa/social/locales/*/LC_MESSAGES/ospa.social.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+CHROMIUM := /usr/bin/chromium
+PYTEST_ARGS ?=
+
+.PHONY: help start install install-test instance site serve test test-only lint format \
+        i18n compile-mo chromium bench buildout-smoke ci clean distclean
+
+help:  ## Show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+# --- install ---------------------------------------------------------------
+
+$(BIN)/python:
+	@echo "==> Creating the virtualenv $(VENV) ($(PYTHON))"
+	@$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python setup.py constraints.txt
+	@echo "==> Installing ospa.social and pinned Plone 6.2 into $(VENV)"
+	@$(PIP) pip setuptools wheel
+	@$(PIP) --no-build-isolation -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	@echo "==> Installing test tools (pytest, pytest-plone, Playwright, ruff, i18ndude)"
+	@$(PIP) --no-build-isolation -e '.[test]' ruff i18ndude
+	@touch $@
+
+install: $(VENV)/.installed $(MO_FILES)  ## Create .venv with pinned versions
+
+install-test: $(VENV)/.installed-test $(MO_FILES)
+
+%.mo: %.po $(VENV)/.installed
+	@$(BIN)/python scripts/compile_mo.py $<
+
+compile-mo: $(MO_FILES)  ## Compile the .po catalogues
+
+# --- run -------------------------------------------------------------------
+
+instance: install  ## Write instance/etc/zope.conf and zope.ini
+	@echo "==> Writing the Zope instance configuration"
+	@$(BIN)/python scripts/instance.py --dir $(INSTANCE) --host $(HOST) --port $(PORT)
+
+site: instance  ## Create (or reuse) the site Plone with ospa.social and demo content
+	@echo "==> Creating or updating the Plone site with ospa.social and demo content"
+	@$(BIN)/zconsole run $(ZCONF) scripts/create_site.py
+
+serve:  ## Serve the instance (no install steps)
+	@echo "==> Serving http://localhost:$(PORT)/Plone (admin / admin); Ctrl+C stops"
+	@$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
+
+start: site serve  ## Install, create the demo site and serve it on :8080
+
+# --- test ------------------------------------------------------------------
+
+chromium:  ## Install Debian's Chromium for the browser tests if missing
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  echo "==> Installing Chromium (apt)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  ( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null ) \
+	    || { echo "Chromium could not be installed"; [ "$$CI" != true ]; }; \
+	fi
+
+test: install-test chromium  ## Install what tests need and run the whole suite
+	@echo "==> Running the test suite"
+	@$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install-test  ## ruff check + format check
+	@echo "==> Lint (ruff)"
+	@$(BIN)/ruff check src tests scripts benchmarks
+	@$(BIN)/ruff format --check src tests scripts benchmarks
+
+format: install-test  ## Format the code with ruff
+	@$(BIN)/ruff check --fix src tests scripts benchmarks
+	@$(BIN)/ruff format src tests scripts benchmarks
+
+i18n: install-test  ## Extract messages and sync the de/en catalogues
+	@$(BIN)/i18ndude rebuild-pot --pot src/ospa/social/locales/ospa.social.pot \
+	  --create ospa.social src/ospa/social
+	@$(BIN)/i18ndude sync --pot src/ospa/social/locales/ospa.social.pot $(PO_FILES)
+	@$(MAKE) --no-print-directory compile-mo
+
+bench: install-test  ## Run the benchmarks; results go to benchmarks/results/
+	@echo "==> Benchmarks"
+	@$(BIN)/pytest benchmarks -p no:cacheprovider -s -q
+
+buildout-smoke: install  ## Build with buildout, start the instance, GET the site, stop
+	@scripts/buildout_smoke.sh
+
+ci: lint test buildout-smoke  ## What .ci/run does
+
+clean:  ## Remove build artefacts (keeps the data in var/)
+	rm -rf $(INSTANCE) .pytest_cache .ruff_cache $(MO_FILES)
+	find src tests -name __pycache__ -prune -exec rm -rf {} +
+
+distclean: clean  ## Remove everything, the demo data included
+	rm -rf $(VENV) var bin eggs develop-eggs parts .installed.cfg

@@ -1,0 +1,1 @@
+"""The demo intranet: data (``data``) and the builder that creates it."""

@@ -1,0 +1,194 @@
+"""Build the demo intranet of the ``ospa.social:demo`` profile.
+
+Everything is created by id and skipped when it already exists, so applying
+the profile twice duplicates nothing and keeps what people changed since.
+Each step logs one ``[N/M]`` progress line.
+"""
+
+from collections.abc import Callable
+from DateTime import DateTime
+from datetime import datetime
+from datetime import timedelta
+from ospa.social import logger
+from ospa.social.demo import data
+from plone import api
+from plone.app.textfield.value import RichTextValue
+
+# Every demo user gets this password; the README says so.
+DEMO_PASSWORD = "demo1234"
+
+Progress = Callable[[str], None]
+
+
+def _richtext(html: str) -> RichTextValue:
+    return RichTextValue(html, "text/html", "text/x-html-safe")
+
+
+class DemoBuilder:
+    """Create the demo intranet inside ``site``, step by step."""
+
+    def __init__(self, site, progress: Progress = logger.info):
+        self.site = site
+        self.progress = progress
+        self.done = 0
+        self.created = 0
+        self.heads = {
+            dept["id"]: next(
+                e["id"] for e in data.EMPLOYEES if e["department"] == dept["id"]
+            )
+            for dept in data.DEPARTMENTS
+        }
+
+    @property
+    def total(self) -> int:
+        """Number of steps: site, groups, users, folders and items."""
+        return (
+            1
+            + len(data.DEPARTMENTS) * 2  # groups and department folders
+            + len(data.EMPLOYEES)
+            + 3  # the top-level folders
+            + sum(len(dept["pages"]) for dept in data.DEPARTMENTS)
+            + len(data.NEWS)
+            + len(data.EVENTS)
+        )
+
+    def _step(self, what: str, created: bool) -> None:
+        self.done += 1
+        self.created += int(created)
+        state = "created" if created else "exists"
+        self.progress(f"[{self.done}/{self.total}] {what} ({state})")
+
+    def build(self) -> int:
+        """Create what is missing; return how many objects were created."""
+        self.site_settings()
+        for dept in data.DEPARTMENTS:
+            self.group(dept)
+        for employee in data.EMPLOYEES:
+            self.user(employee)
+        departments = self.folder(self.site, data.DEPARTMENTS_FOLDER)
+        news = self.folder(self.site, data.NEWS_FOLDER)
+        events = self.folder(self.site, data.EVENTS_FOLDER)
+        for dept in data.DEPARTMENTS:
+            folder = self.folder(departments, dept, owner=self.heads[dept["id"]])
+            for page in dept["pages"]:
+                self.item(folder, "Document", page, owner=self.heads[dept["id"]])
+        now = datetime.now().replace(second=0, microsecond=0)
+        for entry in data.NEWS:
+            self.item(
+                news,
+                "News Item",
+                entry,
+                owner=self.heads[entry["department"]],
+                effective=now - timedelta(days=entry["days_ago"]),
+            )
+        for entry in data.EVENTS:
+            day = (now + timedelta(days=entry["days_ahead"])).replace(
+                hour=entry["start_hour"], minute=0
+            )
+            self.item(
+                events,
+                "Event",
+                entry,
+                owner=self.heads[entry["department"]],
+                start=day,
+                end=day + timedelta(hours=entry["duration_hours"]),
+                location=entry["location"],
+            )
+        return self.created
+
+    def site_settings(self) -> None:
+        """Give the site its title and a front page text, once."""
+        changed = (
+            api.portal.get_registry_record("plone.site_title") != (data.SITE["title"])
+        )
+        if changed:
+            api.portal.set_registry_record("plone.site_title", data.SITE["title"])
+            self.site.title = data.SITE["title"]
+            self.site.description = data.SITE["description"]
+            self.site.text = _richtext(data.SITE["text"])
+            self.site.setLayout("document_view")
+            self.site.reindexObject()
+        self._step("Website: " + data.SITE["title"], changed)
+
+    def group(self, dept: dict) -> None:
+        """Create the department's group."""
+        exists = api.group.get(groupname=dept["group"]) is not None
+        if not exists:
+            api.group.create(
+                groupname=dept["group"],
+                title=dept["title"],
+                description=f"Alle Mitarbeitenden der Abteilung {dept['title']}",
+            )
+        self._step("Gruppe " + dept["title"], not exists)
+
+    def user(self, employee: dict) -> None:
+        """Create an employee and put them into their department's group."""
+        exists = api.user.get(userid=employee["id"]) is not None
+        if not exists:
+            api.user.create(
+                email=employee["email"],
+                username=employee["id"],
+                password=DEMO_PASSWORD,
+                properties={
+                    "fullname": employee["fullname"],
+                    "location": employee["location"],
+                    "description": (
+                        f"{employee['position']}. {employee['description']}"
+                    ),
+                },
+            )
+            group = next(
+                d["group"]
+                for d in data.DEPARTMENTS
+                if d["id"] == employee["department"]
+            )
+            api.group.add_user(groupname=group, username=employee["id"])
+        self._step("Mitarbeiter/in " + employee["fullname"], not exists)
+
+    def folder(self, container, entry: dict, owner: str | None = None):
+        """Create a published folder."""
+        return self.item(container, "Folder", entry, owner=owner)
+
+    def item(self, container, portal_type: str, entry: dict, owner=None, **fields):
+        """Create and publish one content item; return it, new or existing."""
+        obj = container.get(entry["id"])
+        created = obj is None
+        if created:
+            effective = fields.pop("effective", None)
+            if "text" in entry and portal_type != "Folder":
+                fields["text"] = _richtext(entry["text"])
+            obj = api.content.create(
+                container=container,
+                type=portal_type,
+                id=entry["id"],
+                title=entry["title"],
+                description=entry.get("description", ""),
+                safe_id=False,
+                **fields,
+            )
+            if owner:
+                self._set_owner(obj, owner)
+            if api.content.get_state(obj) != "published":
+                api.content.transition(obj=obj, transition="publish")
+            if effective is not None:
+                obj.setEffectiveDate(DateTime(effective))
+            obj.reindexObject()
+        path = "/".join(obj.getPhysicalPath()[len(self.site.getPhysicalPath()) :])
+        self._step(f"{portal_type} /{path}", created)
+        return obj
+
+    def _set_owner(self, obj, userid: str) -> None:
+        """Make an employee the owner and creator, as if they had written it."""
+        builder = api.user.get_current().getId()
+        obj.changeOwnership(api.user.get(userid=userid).getUser())
+        obj.setCreators([userid])
+        obj.manage_setLocalRoles(userid, ["Owner"])
+        if builder and builder != userid:
+            obj.manage_delLocalRoles([builder])
+
+
+def build_demo(setup_tool) -> None:
+    """GenericSetup post handler of the ``ospa.social:demo`` profile."""
+    builder = DemoBuilder(api.portal.get())
+    created = builder.build()
+    logger.info("Demo intranet: %d objects created, %d steps", created, builder.total)
