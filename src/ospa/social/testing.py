@@ -63,7 +63,10 @@ FUNCTIONAL_TESTING = FunctionalTesting(
     name="OspaSocialLayer:FunctionalTesting",
 )
 
-# The same server, driven by Playwright and Chromium.
+
+# The same server for Playwright and Chromium. Browser tests apply the demo
+# profile themselves (and commit): a second sandbox layer kept for the whole
+# session would shadow the ZODB of the layers above.
 ACCEPTANCE_TESTING = FunctionalTesting(
     bases=(FIXTURE, WSGI_SERVER_FIXTURE),
     name="OspaSocialLayer:AcceptanceTesting",

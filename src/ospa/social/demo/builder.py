@@ -12,7 +12,9 @@ from datetime import timedelta
 from ospa.social import logger
 from ospa.social.demo import data
 from plone import api
+from plone.app.event.base import default_timezone
 from plone.app.textfield.value import RichTextValue
+import pytz
 
 # Every demo user gets this password; the README says so.
 DEMO_PASSWORD = "demo1234"
@@ -73,6 +75,8 @@ class DemoBuilder:
             for page in dept["pages"]:
                 self.item(folder, "Document", page, owner=self.heads[dept["id"]])
         now = datetime.now().replace(second=0, microsecond=0)
+        # Events need aware datetimes in the site's zone (plone.app.event).
+        zone = pytz.timezone(default_timezone())
         for entry in data.NEWS:
             self.item(
                 news,
@@ -82,8 +86,10 @@ class DemoBuilder:
                 effective=now - timedelta(days=entry["days_ago"]),
             )
         for entry in data.EVENTS:
-            day = (now + timedelta(days=entry["days_ahead"])).replace(
-                hour=entry["start_hour"], minute=0
+            day = zone.localize(
+                (now + timedelta(days=entry["days_ahead"])).replace(
+                    hour=entry["start_hour"], minute=0
+                )
             )
             self.item(
                 events,

@@ -1,0 +1,92 @@
+"""The demo profile builds a believable intranet, once."""
+
+from DateTime import DateTime
+from ospa.social.demo import data
+from ospa.social.demo.builder import DemoBuilder
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+import pytest
+
+
+@pytest.fixture
+def demo(portal):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    portal.portal_setup.runAllImportStepsFromProfile("profile-ospa.social:demo")
+    return portal
+
+
+def count(portal_type: str, path: str) -> int:
+    return len(api.content.find(portal_type=portal_type, path=path))
+
+
+def test_demo_builds_departments_pages_news_and_events(demo):
+    assert count("Document", "/plone/abteilungen") == 20
+    assert count("Folder", "/plone/abteilungen") == 6
+    assert count("News Item", "/plone/aktuelles") == 10
+    assert count("Event", "/plone/termine") == 5
+
+
+def test_demo_content_is_published_and_german(demo):
+    brains = api.content.find(path="/plone/abteilungen")
+    assert {b.review_state for b in brains} == {"published"}
+    page = demo["abteilungen"]["personal"]["urlaubsantrag"]
+    assert "Urlaub" in page.Title()
+    assert page.text.output
+
+
+def test_demo_employees_are_users_in_their_department_groups(demo):
+    for dept in data.DEPARTMENTS:
+        members = {u.getId() for u in api.user.get_users(groupname=dept["group"])}
+        expected = {e["id"] for e in data.EMPLOYEES if e["department"] == dept["id"]}
+        assert members == expected
+        assert len(members) == 4
+    user = api.user.get(userid=data.EMPLOYEES[0]["id"])
+    assert user.getProperty("fullname") == data.EMPLOYEES[0]["fullname"]
+
+
+def test_pages_belong_to_their_department_head(demo):
+    head = next(e for e in data.EMPLOYEES if e["department"] == "personal")
+    page = demo["abteilungen"]["personal"]["urlaubsantrag"]
+    assert page.listCreators() == (head["id"],)
+    assert page.getOwner().getId() == head["id"]
+    assert "Owner" not in page.get_local_roles_for_userid(TEST_USER_ID)
+
+
+def test_news_are_dated_in_the_past_and_events_in_the_future(demo):
+    for brain in api.content.find(portal_type="News Item", path="/plone/aktuelles"):
+        assert brain.effective < DateTime()
+    for brain in api.content.find(portal_type="Event", path="/plone/termine"):
+        assert DateTime(brain.start) > DateTime()
+
+
+def test_the_site_gets_its_title_and_front_page(demo):
+    assert api.portal.get_registry_record("plone.site_title") == data.SITE["title"]
+    assert "abteilungen/" in demo.text.raw
+    assert demo.getLayout() == "document_view"
+
+
+def test_applying_the_demo_twice_duplicates_nothing(demo):
+    before = len(api.content.find(path="/plone"))
+    users = len(api.user.get_users())
+    demo.portal_setup.runAllImportStepsFromProfile("profile-ospa.social:demo")
+    assert len(api.content.find(path="/plone")) == before
+    assert len(api.user.get_users()) == users
+    assert DemoBuilder(demo).build() == 0
+
+
+def test_applying_the_demo_again_keeps_what_people_changed(demo):
+    page = demo["abteilungen"]["personal"]["urlaubsantrag"]
+    page.title = "Urlaub beantragen (neu)"
+    api.content.delete(demo["aktuelles"]["azubi-start"])
+    assert DemoBuilder(demo).build() == 1  # only the deleted news item
+    assert page.title == "Urlaub beantragen (neu)"
+
+
+def test_progress_is_reported_step_by_step(demo):
+    lines = []
+    builder = DemoBuilder(demo, progress=lines.append)
+    builder.build()
+    assert len(lines) == builder.total
+    assert lines[0].startswith(f"[1/{builder.total}] ")
+    assert lines[-1].startswith(f"[{builder.total}/{builder.total}] ")

@@ -1,0 +1,115 @@
+"""Installing, uninstalling and reinstalling on a site that has content."""
+
+from ospa.social.interfaces import IOspaSocialLayer
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.browserlayer import utils as browserlayer_utils
+from Products.CMFPlone.interfaces import INonInstallable
+from Products.CMFPlone.utils import get_installer
+import pytest
+from zope.component import getAllUtilitiesRegisteredFor
+
+PACKAGE = "ospa.social"
+
+
+def site_snapshot(portal) -> dict:
+    """Everything of the site's own content a reinstall must leave alone."""
+    catalog = api.portal.get_tool("portal_catalog")
+    path = "/".join(portal.getPhysicalPath())
+    snapshot = {
+        brain.getPath(): (
+            brain.portal_type,
+            brain.Title,
+            brain.review_state,
+            brain.modified,
+            brain.getObject().Description(),
+        )
+        for brain in catalog.unrestrictedSearchResults(path=path)
+    }
+    assert len(snapshot) > 3, "the test site should hold content"
+    return snapshot
+
+
+def leftovers(portal) -> list[str]:
+    """Name everything of ospa.social still registered in the site."""
+    found = []
+    if IOspaSocialLayer in browserlayer_utils.registered_layers():
+        found.append("browser layer")
+    registry = api.portal.get_tool("portal_registry")
+    records = registry.records.keys()  # a Records mapping, not a dict
+    found += [key for key in records if key.startswith(PACKAGE)]
+    types = api.portal.get_tool("portal_types")
+    found += [
+        fti.getId()
+        for fti in types.objectValues()
+        if getattr(fti, "klass", "").startswith(PACKAGE)
+        or getattr(fti, "schema", "").startswith(PACKAGE)
+    ]
+    return found
+
+
+@pytest.fixture
+def installer(portal):
+    return get_installer(portal, portal.REQUEST)
+
+
+@pytest.fixture
+def own_content(portal):
+    """Content the site had before ospa.social came: a page, news, a folder."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    folder = api.content.create(portal, "Folder", id="abteilung", title="Abteilung")
+    api.content.create(folder, "Document", id="richtlinie", title="Richtlinie")
+    news = api.content.create(portal, "News Item", id="meldung", title="Meldung")
+    api.content.transition(news, "publish")
+    return folder
+
+
+def test_product_is_installed(installer):
+    assert installer.is_product_installed(PACKAGE)
+
+
+def test_browser_layer_is_registered(portal):
+    assert IOspaSocialLayer in browserlayer_utils.registered_layers()
+
+
+def test_profile_version_is_recorded(portal):
+    setup = api.portal.get_tool("portal_setup")
+    version = setup.getLastVersionForProfile(f"{PACKAGE}:default")
+    assert version == (setup.getVersionForProfile(f"{PACKAGE}:default"),)
+
+
+def test_only_the_default_profile_is_offered_to_admins(integration):
+    hidden = set()
+    for utility in getAllUtilitiesRegisteredFor(INonInstallable):
+        hidden.update(utility.getNonInstallableProfiles())
+    assert f"{PACKAGE}:default" not in hidden
+    assert {f"{PACKAGE}:uninstall", f"{PACKAGE}:demo"} <= hidden
+
+
+class TestUninstall:
+    def test_uninstall_removes_everything_of_ours(self, portal, installer):
+        installer.uninstall_product(PACKAGE)
+        assert not installer.is_product_installed(PACKAGE)
+        assert leftovers(portal) == []
+
+    def test_uninstall_and_reinstall_leave_site_content_alone(
+        self, portal, installer, own_content
+    ):
+        before = site_snapshot(portal)
+        assert "/plone/abteilung/richtlinie" in before
+        installer.uninstall_product(PACKAGE)
+        assert site_snapshot(portal) == before
+        installer.install_product(PACKAGE)
+        assert installer.is_product_installed(PACKAGE)
+        assert site_snapshot(portal) == before
+        assert IOspaSocialLayer in browserlayer_utils.registered_layers()
+
+    def test_install_on_a_site_with_content_keeps_it(
+        self, portal, installer, own_content
+    ):
+        installer.uninstall_product(PACKAGE)
+        before = site_snapshot(portal)
+        installer.install_product(PACKAGE)
+        assert site_snapshot(portal) == before
+        assert leftovers(portal) == ["browser layer"]
