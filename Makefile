@@ -18,7 +18,7 @@ CHROMIUM := /usr/bin/chromium
 PYTEST_ARGS ?=
 
 .PHONY: help start install install-test instance site serve test test-only lint format \
-        i18n compile-mo chromium bench buildout-smoke ci clean distclean
+        i18n compile-mo pins chromium bench buildout-smoke ci clean distclean
 
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ install-test: $(VENV)/.installed-test $(MO_FILES)
 	@$(BIN)/python scripts/compile_mo.py $<
 
 compile-mo: $(MO_FILES)  ## Compile the .po catalogues
+
+pins: $(VENV)/.installed  ## Regenerate versions.cfg from constraints.txt
+	@$(BIN)/python scripts/pins.py
 
 # --- run -------------------------------------------------------------------
 
@@ -96,7 +99,7 @@ i18n: install-test  ## Extract messages and sync the de/en catalogues
 
 bench: install-test  ## Run the benchmarks; results go to benchmarks/results/
 	@echo "==> Benchmarks"
-	@$(BIN)/pytest benchmarks -p no:cacheprovider -s -q
+	@cd benchmarks && ../$(BIN)/pytest -c pytest.ini -s -q
 
 buildout-smoke: install  ## Build with buildout, start the instance, GET the site, stop
 	@scripts/buildout_smoke.sh

@@ -12,12 +12,13 @@ Environment: ``SITE_ID`` (Plone), ``ADMIN_USER`` / ``ADMIN_PASSWORD``
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
+from plone.base.utils import get_installer
+from zope.component.hooks import setSite
 import logging
 import os
-from plone.base.utils import get_installer
 import sys
 import transaction
-from zope.component.hooks import setSite
+
 
 SITE_ID = os.environ.get("SITE_ID", "Plone")
 ADMIN_USER = os.environ.get("ADMIN_USER", "admin")

@@ -7,8 +7,9 @@ Writes ``<dir>/etc/zope.conf`` (ZODB FileStorage and blobs under ``var/``),
 under ``var/`` is never touched: running it again only rewrites the config.
 """
 
-import argparse
 from pathlib import Path
+import argparse
+
 
 ROOT = Path(__file__).resolve().parent.parent
 

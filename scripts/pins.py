@@ -10,6 +10,7 @@ from configparser import ConfigParser
 from pathlib import Path
 import re
 
+
 ROOT = Path(__file__).resolve().parent.parent
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;#]+)")
 

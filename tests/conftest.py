@@ -10,6 +10,7 @@ from ospa.social.testing import FUNCTIONAL_TESTING
 from ospa.social.testing import INTEGRATION_TESTING
 from pytest_plone import fixtures_factory
 
+
 pytest_plugins = ["pytest_plone"]
 
 globals().update(

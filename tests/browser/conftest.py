@@ -4,9 +4,10 @@ Never a browser download. Under ``CI=true`` a missing Chromium is a failure;
 elsewhere the browser tests are skipped with the reason.
 """
 
-import os
 from pathlib import Path
+import os
 import pytest
+
 
 CHROMIUM = Path(os.environ.get("OSPA_CHROMIUM", "/usr/bin/chromium"))
 ARGS = [

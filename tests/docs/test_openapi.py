@@ -2,9 +2,10 @@
 
 from openapi_spec_validator import validate
 from pathlib import Path
+from zope.component import getGlobalSiteManager
 import re
 import yaml
-from zope.component import getGlobalSiteManager
+
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "docs" / "openapi.yaml"

@@ -1,11 +1,12 @@
 """The translation catalogues of the domain ospa.social are complete."""
 
 from babel.messages.pofile import read_po
+from pathlib import Path
 import gettext
 import ospa.social
-from pathlib import Path
 import subprocess
 import sys
+
 
 PACKAGE_DIR = Path(ospa.social.__file__).parent
 LOCALES = PACKAGE_DIR / "locales"

@@ -7,6 +7,7 @@ import pytest
 import requests
 import transaction
 
+
 JSON = {"Accept": "application/json"}
 
 

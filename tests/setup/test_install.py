@@ -7,8 +7,9 @@ from plone.app.testing import TEST_USER_ID
 from plone.browserlayer import utils as browserlayer_utils
 from Products.CMFPlone.interfaces import INonInstallable
 from Products.CMFPlone.utils import get_installer
-import pytest
 from zope.component import getAllUtilitiesRegisteredFor
+import pytest
+
 
 PACKAGE = "ospa.social"
 

@@ -1,8 +1,9 @@
 """The pins of pip and buildout agree, and they pin what is installed."""
 
 from importlib import metadata
-import importlib.util
 from pathlib import Path
+import importlib.util
+
 
 ROOT = Path(__file__).resolve().parents[2]
 spec = importlib.util.spec_from_file_location("pins", ROOT / "scripts" / "pins.py")

@@ -1,9 +1,10 @@
 """The profile version and the upgrade steps agree."""
 
-import ospa.social
 from pathlib import Path
 from Products.GenericSetup.upgrade import _upgrade_registry
+import ospa.social
 import re
+
 
 PROFILE = "ospa.social:default"
 METADATA = Path(ospa.social.__file__).parent / "profiles/default/metadata.xml"

@@ -1,8 +1,9 @@
 """ospa.social: a social intranet for Plone."""
 
-import logging
 from pathlib import Path
 from zope.i18nmessageid import MessageFactory
+import logging
+
 
 PACKAGE_NAME = "ospa.social"
 PROFILE_ID = "profile-ospa.social:default"

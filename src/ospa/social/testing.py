@@ -5,13 +5,14 @@ The base is a real Classic UI site created by the ``classic`` distribution
 every test runs against a site that already has content of its own.
 """
 
-import ospa.social
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
 from plone.distribution.testing.layer import PloneDistributionFixture
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+import ospa.social
+
 
 CLASSIC_ANSWERS = {
     "site_id": "plone",

@@ -16,6 +16,7 @@ from plone.app.event.base import default_timezone
 from plone.app.textfield.value import RichTextValue
 import pytz
 
+
 # Every demo user gets this password; the README says so.
 DEMO_PASSWORD = "demo1234"
 
