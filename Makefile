@@ -32,12 +32,12 @@ $(BIN)/python:
 $(VENV)/.installed: $(BIN)/python setup.py constraints.txt
 	@echo "==> Installing ospa.social and pinned Plone 6.2 into $(VENV)"
 	@$(PIP) pip setuptools wheel
-	@$(PIP) --no-build-isolation -e .
+	@$(PIP) --no-build-isolation -e . Plone
 	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	@echo "==> Installing test tools (pytest, pytest-plone, Playwright, ruff, i18ndude)"
-	@$(PIP) --no-build-isolation -e '.[test]' ruff i18ndude
+	@$(PIP) --no-build-isolation -e '.[test]' 
 	@touch $@
 
 install: $(VENV)/.installed $(MO_FILES)  ## Create .venv with pinned versions

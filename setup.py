@@ -32,6 +32,7 @@ setup(
     python_requires=">=3.11",
     install_requires=[
         "Products.CMFPlone",
+        "plone.classicui",
         "plone.api",
         "plone.restapi",
         "plone.app.dexterity",
@@ -48,6 +49,8 @@ setup(
             "requests",
             "openapi-spec-validator",
             "PyYAML",
+            "i18ndude",
+            "ruff",
         ],
     },
     entry_points={
