@@ -37,7 +37,12 @@ $(VENV)/.installed: $(BIN)/python setup.py constraints.txt
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	@echo "==> Installing test tools (pytest, pytest-plone, Playwright, ruff, i18ndude)"
-	@$(PIP) --no-build-isolation -e '.[test]' 
+	@$(PIP) --no-build-isolation -e '.[test]'
+	@touch $@
+
+$(VENV)/.installed-buildout: $(VENV)/.installed
+	@echo "==> Installing zc.buildout and plone.recipe.zope2instance"
+	@$(PIP) zc.buildout plone.recipe.zope2instance
 	@touch $@
 
 install: $(VENV)/.installed $(MO_FILES)  ## Create .venv with pinned versions
@@ -101,7 +106,7 @@ bench: install-test  ## Run the benchmarks; results go to benchmarks/results/
 	@echo "==> Benchmarks"
 	@cd benchmarks && ../$(BIN)/pytest -c pytest.ini -s -q
 
-buildout-smoke: install  ## Build with buildout, start the instance, GET the site, stop
+buildout-smoke: install $(VENV)/.installed-buildout  ## Build with buildout, start the instance, GET the site, stop
 	@scripts/buildout_smoke.sh
 
 ci: lint test buildout-smoke  ## What .ci/run does
