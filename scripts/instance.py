@@ -56,7 +56,6 @@ use = egg:waitress#main
 host = {host}
 port = {port}
 threads = {threads}
-clear_untrusted_proxy_headers = false
 max_request_body_size = 1073741824
 
 [filter:translogger]
