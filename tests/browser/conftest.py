@@ -5,8 +5,10 @@ elsewhere the browser tests are skipped with the reason.
 """
 
 from pathlib import Path
+from plone import api
 import os
 import pytest
+import transaction
 
 
 CHROMIUM = Path(os.environ.get("OSPA_CHROMIUM", "/usr/bin/chromium"))
@@ -59,9 +61,6 @@ def page(chromium, acceptance):
 @pytest.fixture
 def demo_site(acceptance):
     """The demo intranet, committed so the server sees it."""
-    from plone import api
-    import transaction
-
     portal = acceptance["portal"]
     with api.env.adopt_roles(["Manager"]):
         portal.portal_setup.runAllImportStepsFromProfile("profile-ospa.social:demo")

@@ -78,9 +78,11 @@ def test_applying_the_demo_twice_duplicates_nothing(demo):
 def test_applying_the_demo_again_keeps_what_people_changed(demo):
     page = demo["abteilungen"]["personal"]["urlaubsantrag"]
     page.title = "Urlaub beantragen (neu)"
+    api.portal.set_registry_record("plone.site_title", "Unser Intranet")
     api.content.delete(demo["aktuelles"]["azubi-start"])
     assert DemoBuilder(demo).build() == 1  # only the deleted news item
     assert page.title == "Urlaub beantragen (neu)"
+    assert api.portal.get_registry_record("plone.site_title") == "Unser Intranet"
 
 
 def test_progress_is_reported_step_by_step(demo):

@@ -35,6 +35,7 @@ class DemoBuilder:
         self.progress = progress
         self.done = 0
         self.created = 0
+        self.groups = {dept["id"]: dept["group"] for dept in data.DEPARTMENTS}
         self.heads = {
             dept["id"]: next(
                 e["id"] for e in data.EMPLOYEES if e["department"] == dept["id"]
@@ -63,7 +64,9 @@ class DemoBuilder:
 
     def build(self) -> int:
         """Create what is missing; return how many objects were created."""
-        self.site_settings()
+        self.done = self.created = 0
+        # The first application (no departments folder yet) dresses the site.
+        self.site_settings(first=data.DEPARTMENTS_FOLDER["id"] not in self.site)
         for dept in data.DEPARTMENTS:
             self.group(dept)
         for employee in data.EMPLOYEES:
@@ -103,19 +106,19 @@ class DemoBuilder:
             )
         return self.created
 
-    def site_settings(self) -> None:
-        """Give the site its title and a front page text, once."""
-        changed = (
-            api.portal.get_registry_record("plone.site_title") != (data.SITE["title"])
-        )
-        if changed:
+    def site_settings(self, first: bool) -> None:
+        """Give the site its title and front page text on the ``first`` run.
+
+        Later runs leave a front page someone rewrote or renamed as it is.
+        """
+        if first:
             api.portal.set_registry_record("plone.site_title", data.SITE["title"])
             self.site.title = data.SITE["title"]
             self.site.description = data.SITE["description"]
             self.site.text = _richtext(data.SITE["text"])
             self.site.setLayout("document_view")
             self.site.reindexObject()
-        self._step("Website: " + data.SITE["title"], changed)
+        self._step("Website: " + data.SITE["title"], first)
 
     def group(self, dept: dict) -> None:
         """Create the department's group."""
@@ -144,12 +147,10 @@ class DemoBuilder:
                     ),
                 },
             )
-            group = next(
-                d["group"]
-                for d in data.DEPARTMENTS
-                if d["id"] == employee["department"]
+            api.group.add_user(
+                groupname=self.groups[employee["department"]],
+                username=employee["id"],
             )
-            api.group.add_user(groupname=group, username=employee["id"])
         self._step("Mitarbeiter/in " + employee["fullname"], not exists)
 
     def folder(self, container, entry: dict, owner: str | None = None):
