@@ -1,5 +1,10 @@
 """Interfaces of ospa.social."""
 
+from ospa.social import _
+from zope import schema
+from zope.interface import Attribute
+from zope.interface import Interface
+from zope.interface.interfaces import IObjectEvent
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
 
@@ -9,3 +14,85 @@ class IOspaSocialLayer(IDefaultBrowserLayer):
     Every view, viewlet and REST service of the add-on is registered for this
     layer, so that nothing of ours shows on a site that has not installed it.
     """
+
+
+class ILikeable(Interface):
+    """Marker of the ``ospa.social.likes`` behaviour: people may like it."""
+
+
+class IFollowable(Interface):
+    """Marker of the ``ospa.social.following`` behaviour: people may follow it."""
+
+
+class ICommunity(Interface):
+    """Marker of a community: the ``community`` kind of follow targets one."""
+
+
+DEFAULT_SOCIAL_TYPES = ["Document", "News Item", "Event", "File", "Image"]
+DEFAULT_COMMENT_TYPES = ["Document", "News Item", "Event"]
+
+
+class ISocialSettings(Interface):
+    """The settings of Site Setup → Social intranet, kept in the registry."""
+
+    social_types = schema.List(
+        title=_("label_social_types", default="Social content types"),
+        description=_(
+            "help_social_types",
+            default="People can recommend and follow content of these types. "
+            "Content that already exists becomes social as well.",
+        ),
+        value_type=schema.Choice(
+            vocabulary="plone.app.vocabularies.ReallyUserFriendlyTypes"
+        ),
+        default=list(DEFAULT_SOCIAL_TYPES),
+        missing_value=[],
+        required=False,
+    )
+
+    comment_types = schema.List(
+        title=_("label_comment_types", default="Comments"),
+        description=_(
+            "help_comment_types",
+            default="People can comment on content of these types.",
+        ),
+        value_type=schema.Choice(
+            vocabulary="plone.app.vocabularies.ReallyUserFriendlyTypes"
+        ),
+        default=list(DEFAULT_COMMENT_TYPES),
+        missing_value=[],
+        required=False,
+    )
+
+
+class ISocialEvent(IObjectEvent):
+    """Something social happened to ``object``, done by ``userid``."""
+
+    userid = Attribute("The id of the user who acted.")
+
+
+class ILikedEvent(ISocialEvent):
+    """``userid`` likes ``object`` now."""
+
+
+class IUnlikedEvent(ISocialEvent):
+    """``userid`` no longer likes ``object``."""
+
+
+class IFollowedEvent(Interface):
+    """``userid`` follows a target now."""
+
+    userid = Attribute("The follower.")
+    kind = Attribute("user, community, tag or content.")
+    target = Attribute("The user id, UID or tag followed.")
+
+
+class IUnfollowedEvent(IFollowedEvent):
+    """``userid`` no longer follows a target."""
+
+
+class IMentionedEvent(IObjectEvent):
+    """Users were mentioned with ``@userid`` in ``object`` (a comment, a post)."""
+
+    userid = Attribute("The author who mentioned them.")
+    mentioned = Attribute("The ids of the users mentioned, without the author.")

@@ -1,0 +1,39 @@
+"""Comments (plone.app.discussion) as the social layer sees them."""
+
+from ospa.social.api import text
+from ospa.social.api import users
+from ospa.social.events import MentionedEvent
+from plone.app.discussion.interfaces import IConversation
+from zope.event import notify
+
+
+def enabled(obj) -> bool:
+    """Whether people may comment on ``obj`` (global, type and item settings)."""
+    view = obj.restrictedTraverse("@@conversation_view", None)
+    return bool(view is not None and view.enabled())
+
+
+def count(obj) -> int:
+    """The number of published comments on ``obj``."""
+    conversation = IConversation(obj, None)
+    return conversation.total_comments() if conversation is not None else 0
+
+
+def url(obj) -> str:
+    return f"{obj.absolute_url()}#comments"
+
+
+def notify_mentions(comment) -> tuple[str, ...]:
+    """Fire a :class:`MentionedEvent` for the users a comment mentions.
+
+    The author is never notified of mentioning themselves; a user mentioned
+    twice is mentioned once. Returns who was mentioned.
+    """
+    author = comment.author_username or users.current_userid()
+    mentioned = [userid for userid in text.mentions(comment.text) if userid != author]
+    already = set(getattr(comment, "ospa_mentions", ()))
+    new = [userid for userid in mentioned if userid not in already]
+    comment.ospa_mentions = tuple(mentioned)
+    if new:
+        notify(MentionedEvent(comment, author, new))
+    return tuple(new)

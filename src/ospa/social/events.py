@@ -1,0 +1,46 @@
+"""Events of the social layer: notifications and the stream subscribe to them."""
+
+from ospa.social.interfaces import IFollowedEvent
+from ospa.social.interfaces import ILikedEvent
+from ospa.social.interfaces import IMentionedEvent
+from ospa.social.interfaces import IUnfollowedEvent
+from ospa.social.interfaces import IUnlikedEvent
+from zope.interface import implementer
+from zope.interface.interfaces import ObjectEvent
+
+
+class _SocialEvent(ObjectEvent):
+    def __init__(self, obj, userid):
+        super().__init__(obj)
+        self.userid = userid
+
+
+@implementer(ILikedEvent)
+class LikedEvent(_SocialEvent):
+    pass
+
+
+@implementer(IUnlikedEvent)
+class UnlikedEvent(_SocialEvent):
+    pass
+
+
+@implementer(IFollowedEvent)
+class FollowedEvent:
+    def __init__(self, userid, kind, target):
+        self.userid = userid
+        self.kind = kind
+        self.target = target
+
+
+@implementer(IUnfollowedEvent)
+class UnfollowedEvent(FollowedEvent):
+    pass
+
+
+@implementer(IMentionedEvent)
+class MentionedEvent(ObjectEvent):
+    def __init__(self, obj, userid, mentioned):
+        super().__init__(obj)
+        self.userid = userid
+        self.mentioned = tuple(mentioned)
