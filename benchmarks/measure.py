@@ -27,7 +27,13 @@ def timed(action: Callable[[], object], repeat: int, warmup: int = 2) -> dict:
         start = time.perf_counter()
         action()
         samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
+    return summarise(samples)
+
+
+def summarise(samples: list[float]) -> dict:
+    """p50/p95/mean/min/max in ms of samples taken in ms."""
+    samples = sorted(samples)
+    repeat = len(samples)
     return {
         "n": repeat,
         "p50_ms": round(statistics.median(samples), 2),

@@ -92,3 +92,38 @@ def test_progress_is_reported_step_by_step(demo):
     assert len(lines) == builder.total
     assert lines[0].startswith(f"[1/{builder.total}] ")
     assert lines[-1].startswith(f"[{builder.total}/{builder.total}] ")
+
+
+def test_demo_content_is_recommended_commented_and_followed(demo):
+    from ospa.social.api import comments
+    from ospa.social.api import following
+    from ospa.social.api import likes
+
+    news = demo["aktuelles"]
+    total_likes = sum(likes.count(item) for item in news.objectValues())
+    assert total_likes > 20
+    catalog = api.portal.get_tool("portal_catalog")
+    ranked = catalog(
+        portal_type="News Item", sort_on="like_count", sort_order="reverse"
+    )
+    assert ranked[0].like_count == max(likes.count(i) for i in news.objectValues())
+    assert comments.count(news["neue-filiale-hafenviertel"]) == 2
+    head = data.EMPLOYEES[0]["id"]
+    assert following.followers_count("user", head) >= 3
+    assert (
+        following.followers_count("tag", "Nachhaltigkeit")
+        + following.followers_count("tag", "Digitalisierung")
+        > 0
+    )
+    assert "Digitalisierung" in news["it-wartungsfenster"].Subject()
+
+
+def test_social_demo_data_is_not_doubled(demo):
+    from ospa.social.api import comments
+    from ospa.social.api import likes
+
+    news = demo["aktuelles"]
+    before = [likes.count(item) for item in news.objectValues()]
+    demo.portal_setup.runAllImportStepsFromProfile("profile-ospa.social:demo")
+    assert [likes.count(item) for item in news.objectValues()] == before
+    assert comments.count(news["neue-filiale-hafenviertel"]) == 2

@@ -31,8 +31,9 @@ def comment_saved(comment, event):
     comments.notify_mentions(comment)
 
 
-def settings_changed(record, event):
-    """A record of Site Setup → Social intranet changed: apply it."""
-    if record.interfaceName != "ospa.social.interfaces.ISocialSettings":
-        return
+def settings_changed(proxy, event):
+    """A record of Site Setup → Social intranet changed: apply it.
+
+    plone.registry re-dispatches record events to a proxy of the schema.
+    """
     settings.apply()

@@ -10,11 +10,17 @@ from DateTime import DateTime
 from datetime import datetime
 from datetime import timedelta
 from ospa.social import logger
+from ospa.social.api import following
+from ospa.social.api import likes
+from ospa.social.api.errors import InvalidTarget
 from ospa.social.demo import data
 from plone import api
+from plone.app.discussion.interfaces import IConversation
 from plone.app.event.base import default_timezone
 from plone.app.textfield.value import RichTextValue
+from zope.component import createObject
 import pytz
+import random
 
 
 # Every demo user gets this password; the README says so.
@@ -54,11 +60,12 @@ class DemoBuilder:
             + sum(len(dept["pages"]) for dept in data.DEPARTMENTS)
             + len(data.NEWS)
             + len(data.EVENTS)
+            + 3  # likes, comments, follows
         )
 
-    def _step(self, what: str, created: bool) -> None:
+    def _step(self, what: str, created: bool, is_object: bool = True) -> None:
         self.done += 1
-        self.created += int(created)
+        self.created += int(created and is_object)
         state = "created" if created else "exists"
         self.progress(f"[{self.done}/{self.total}] {what} ({state})")
 
@@ -88,6 +95,7 @@ class DemoBuilder:
                 entry,
                 owner=self.heads[entry["department"]],
                 effective=now - timedelta(days=entry["days_ago"]),
+                subject=tuple(data.NEWS_TAGS.get(entry["id"], ())),
             )
         for entry in data.EVENTS:
             day = zone.localize(
@@ -104,7 +112,72 @@ class DemoBuilder:
                 end=day + timedelta(hours=entry["duration_hours"]),
                 location=entry["location"],
             )
+        self.social(news, departments)
         return self.created
+
+    def social(self, news, departments) -> None:
+        """Recommendations, comments and follows, as colleagues would leave them.
+
+        Everything goes through the social API as the employee in question,
+        so the stored data is what real use produces. It is idempotent:
+        likes and follows are, and a comment is only added once.
+        """
+        rng = random.Random(data.SOCIAL_SEED)
+        people = [employee["id"] for employee in data.EMPLOYEES]
+        pages = [
+            page
+            for folder in departments.objectValues()
+            for page in folder.objectValues()
+        ]
+        liked = 0
+        for obj in [*news.objectValues(), *pages]:
+            if not likes.is_likeable(obj):
+                continue
+            for userid in rng.sample(people, rng.randint(0, 12)):
+                with api.env.adopt_user(username=userid):
+                    liked += int(likes.like(obj))
+        self._step(f"Empfehlungen ({liked} neu)", liked > 0, is_object=False)
+
+        written = 0
+        for news_id, author, body in data.COMMENTS:
+            if news_id in news:
+                written += int(self._comment(news[news_id], author, body))
+        self._step(f"Kommentare ({written} neu)", written > 0, is_object=False)
+
+        followed = 0
+        items = list(news.objectValues())
+        tags = sorted({tag for tags in data.NEWS_TAGS.values() for tag in tags})
+        for employee in data.EMPLOYEES:
+            head = self.heads[employee["department"]]
+            targets = [("content", obj.UID()) for obj in rng.sample(items, 2)]
+            targets.append(("tag", rng.choice(tags)))
+            if head != employee["id"]:
+                targets.append(("user", head))
+            with api.env.adopt_user(username=employee["id"]):
+                for kind, target in targets:
+                    try:
+                        followed += int(following.follow(kind, target))
+                    except InvalidTarget:
+                        # A tag the news of an older demo did not get.
+                        continue
+        self._step(f"Folgen ({followed} neu)", followed > 0, is_object=False)
+
+    def _comment(self, obj, author: str, body: str) -> bool:
+        conversation = IConversation(obj)
+        if any(
+            comment.author_username == author and comment.text == body
+            for comment in conversation.values()
+        ):
+            return False
+        comment = createObject("plone.Comment")
+        comment.text = body
+        comment.author_username = author
+        comment.author_name = api.user.get(userid=author).getProperty("fullname")
+        comment.author_email = api.user.get(userid=author).getProperty("email")
+        comment.creator = author
+        with api.env.adopt_user(username=author):
+            conversation.addComment(comment)
+        return True
 
     def site_settings(self, first: bool) -> None:
         """Give the site its title and front page text on the ``first`` run.

@@ -1029,3 +1029,53 @@ EMPLOYEES = [
         ),
     },
 ]
+
+
+# The social layer: who recommends, comments on and follows what. Likes are
+# spread by a seeded random generator (same result on every run); comments
+# and tags are written out, because people read them.
+SOCIAL_SEED = 2026
+
+# Tags given to news when they are created (Plone's "Schlagwörter").
+NEWS_TAGS = {
+    "umstellung-online-banking": ["Digitalisierung", "OnlineBanking"],
+    "it-wartungsfenster": ["Digitalisierung", "IT"],
+    "neue-gleitzeitregelung": ["Arbeitszeit", "Personal"],
+    "nachhaltigkeitsbericht": ["Nachhaltigkeit"],
+    "spendenaktion-tafel": ["Nachhaltigkeit", "Engagement"],
+}
+
+# (news id, author, text): @mentions name colleagues by user id.
+COMMENTS = [
+    (
+        "neue-filiale-hafenviertel",
+        "fpetersen",
+        "Tolle Filiale! @hbrandt, machen wir dazu noch eine Pressemitteilung?",
+    ),
+    (
+        "neue-filiale-hafenviertel",
+        "hbrandt",
+        "Ja, @fpetersen – bitte bis Freitag einen Entwurf. #Hafenviertel",
+    ),
+    (
+        "umstellung-online-banking",
+        "skoehler",
+        "Gibt es für die Filialen eine Schulung zur Umstellung? "
+        "Die Kundschaft fragt schon.",
+    ),
+    (
+        "neue-gleitzeitregelung",
+        "mjessen",
+        "Gilt die Kernzeit auch für Teilzeitkräfte? @akruse weiß das bestimmt.",
+    ),
+    (
+        "spendenaktion-tafel",
+        "jhansen",
+        "Unsere Filiale sammelt mit – Kisten stehen am Empfang.",
+    ),
+    (
+        "it-wartungsfenster",
+        "lmoeller",
+        "Danke für die frühe Info! Ist das Online-Banking auch betroffen?",
+    ),
+]

@@ -1,0 +1,118 @@
+"""Eight people like and unlike the same items at the same moment.
+
+Each thread has its own ZODB connection, as each Zope worker thread has.
+A transaction that meets a ConflictError is retried, as Zope's publisher
+retries it; the test demands that no transaction fails for good and that
+the final likers, counts and catalog metadata are exact.
+"""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SecurityManagement import noSecurityManager
+from ospa.social.api import likes
+from plone import api
+from Testing.makerequest import makerequest
+from ZODB.POSException import ConflictError
+from zope.component.hooks import setSite
+from zope.globalrequest import clearRequest
+from zope.globalrequest import setRequest
+import random
+import threading
+import time
+import transaction
+
+
+THREADS = 8
+TOGGLES = 200
+ITEMS = 3
+MAX_ATTEMPTS = 100
+
+
+def worker(db, userid, paths, report):
+    connection = db.open()
+    try:
+        app = makerequest(connection.root()["Application"])
+        setRequest(app.REQUEST)
+        portal = app.unrestrictedTraverse("plone")
+        setSite(portal)
+        user = portal.acl_users.getUserById(userid)
+        newSecurityManager(None, user.__of__(portal.acl_users))
+        liked = set()
+        for step in range(TOGGLES):
+            path = paths[step % len(paths)]
+            for attempt in range(1, MAX_ATTEMPTS + 1):
+                try:
+                    transaction.begin()
+                    item = portal.unrestrictedTraverse(path)
+                    if path in liked:
+                        likes.unlike(item)
+                    else:
+                        likes.like(item)
+                    transaction.commit()
+                    break
+                except ConflictError:
+                    transaction.abort()
+                    report["retries"] += 1
+                    # A little jitter, so that the same threads do not meet
+                    # again at once (Zope's retries are spread by the network).
+                    time.sleep(random.uniform(0, 0.002 * attempt))
+            else:
+                report["failed"] += 1
+                continue
+            liked ^= {path}
+        report["liked"][userid] = liked
+    except Exception as error:  # surfaced by the assertions below
+        report["errors"].append(repr(error))
+        transaction.abort()
+    finally:
+        noSecurityManager()
+        setSite(None)
+        clearRequest()
+        connection.close()
+
+
+def test_eight_threads_like_and_unlike_the_same_items(functional):
+    portal = functional["portal"]
+    db = functional["zodbDB"]
+    userids = [f"liker{number}" for number in range(THREADS)]
+    with api.env.adopt_roles(["Manager"]):
+        for userid in userids:
+            api.user.create(
+                email=f"{userid}@example.org", username=userid, password="x" * 12
+            )
+        paths = []
+        for number in range(ITEMS):
+            item = api.content.create(
+                portal, "News Item", id=f"beliebt-{number}", title=f"Beliebt {number}"
+            )
+            api.content.transition(item, "publish")
+            paths.append("/".join(item.getPhysicalPath()[2:]))
+    transaction.commit()
+
+    report = {"retries": 0, "failed": 0, "liked": {}, "errors": []}
+    threads = [
+        threading.Thread(target=worker, args=(db, userid, paths, report))
+        for userid in userids
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    print(
+        f"\n{THREADS} threads × {TOGGLES} toggles: "
+        f"{report['retries']} conflicts retried, {report['failed']} failed"
+    )
+    assert report["errors"] == []
+    assert report["failed"] == 0
+    transaction.begin()  # see what the threads committed
+    catalog = api.portal.get_tool("portal_catalog")
+    for path in paths:
+        item = portal.unrestrictedTraverse(path)
+        expected = sorted(u for u, liked in report["liked"].items() if path in liked)
+        assert sorted(likes._likers(item)) == expected
+        assert likes.count(item) == len(expected)
+        assert catalog.unrestrictedSearchResults(UID=item.UID())[0].like_count == len(
+            expected
+        )
+    # 200 toggles over 3 items: items 0 and 1 end liked, item 2 does not.
+    assert [likes.count(portal.unrestrictedTraverse(p)) for p in paths] == [8, 8, 0]
