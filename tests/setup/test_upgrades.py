@@ -35,3 +35,30 @@ def test_profile_version_is_the_last_upgrade_destination(integration):
 def test_a_fresh_install_needs_no_upgrade(portal):
     setup = portal.portal_setup
     assert setup.listUpgrades(PROFILE) == []
+
+
+def test_upgrade_1001_makes_an_existing_site_social(portal):
+    """A site installed at 1000 gets likes, following and comments."""
+    from ospa.social.api import settings
+    from plone import api
+    from plone.app.testing import setRoles
+    from plone.app.testing import TEST_USER_ID
+
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    news = api.content.create(portal, "News Item", id="alt", title="Alt")
+    # Take the site back to what 1000 had.
+    settings.remove()
+    catalog = portal.portal_catalog
+    catalog.delIndex("like_count")
+    catalog.delColumn("like_count")
+    setup = portal.portal_setup
+    setup.setLastVersionForProfile(PROFILE, "1000")
+
+    upgrades = setup.listUpgrades(PROFILE)
+    assert [step["dest"] for step in upgrades] == [("1001",)]
+    setup.upgradeProfile(PROFILE)
+
+    assert setup.getLastVersionForProfile(PROFILE) == ("1001",)
+    assert "like_count" in catalog.indexes()
+    assert "ospa.social.likes" in portal.portal_types["News Item"].behaviors
+    assert catalog(UID=news.UID())[0].like_count == 0
