@@ -32,6 +32,24 @@ DEFAULT_SOCIAL_TYPES = ["Document", "News Item", "Event", "File", "Image"]
 DEFAULT_COMMENT_TYPES = ["Document", "News Item", "Event"]
 
 
+class UnknownTypes(schema.ValidationError):
+    __doc__ = _("error_unknown_types", default="These content types do not exist.")
+
+
+def _existing_types(value) -> bool:
+    """Every name in ``value`` is a content type of this site.
+
+    Without a site (the schema's own defaults are checked at import) there
+    is nothing to check against.
+    """
+    from zope.component.hooks import getSite
+
+    types = getattr(getSite(), "portal_types", None)
+    if types is not None and any(name not in types.objectIds() for name in value or ()):
+        raise UnknownTypes()
+    return True
+
+
 class ISocialSettings(Interface):
     """The settings of Site Setup → Social intranet, kept in the registry."""
 
@@ -48,6 +66,7 @@ class ISocialSettings(Interface):
         default=list(DEFAULT_SOCIAL_TYPES),
         missing_value=[],
         required=False,
+        constraint=_existing_types,
     )
 
     comment_types = schema.List(
@@ -62,6 +81,7 @@ class ISocialSettings(Interface):
         default=list(DEFAULT_COMMENT_TYPES),
         missing_value=[],
         required=False,
+        constraint=_existing_types,
     )
 
 

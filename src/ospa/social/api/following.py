@@ -16,6 +16,7 @@ from ospa.social.interfaces import ICommunity
 from ospa.social.interfaces import IFollowable
 from ospa.social.storage import FOLLOW_KINDS
 from plone import api
+from urllib.parse import urlencode
 from zope.event import notify
 import unicodedata
 
@@ -46,7 +47,7 @@ def _check_kind(kind) -> str:
             _(
                 "error_unknown_kind",
                 default="Unknown kind ${kind}: use user, community, tag or content.",
-                mapping={"kind": str(kind)[:50]},
+                mapping={"kind": kind[:50] if isinstance(kind, str) else "?"},
             )
         )
     return kind
@@ -61,6 +62,14 @@ def _check_target_string(target) -> str:
             )
         )
     return target.strip()
+
+
+def _normalised_target(kind, target) -> str:
+    """A non-empty target string, tags without their ``#``."""
+    target = _check_target_string(target)
+    if kind == "tag":
+        target = _check_target_string(normalise_tag(target))
+    return target
 
 
 def _followable_object(kind, target):
@@ -139,9 +148,7 @@ def unfollow(kind: str, target: str) -> bool:
     """
     userid = _check_can_follow()
     kind = _check_kind(kind)
-    target = _check_target_string(target)
-    if kind == "tag":
-        target = normalise_tag(target)
+    target = _normalised_target(kind, target)
     if not _remove(userid, kind, target):
         return False
     notify(UnfollowedEvent(userid, kind, target))
@@ -190,7 +197,7 @@ def describe(kind: str, target: str) -> dict | None:
             "kind": kind,
             "target": target,
             "title": f"#{target}",
-            "url": f"{portal_url}/@@search?Subject={target}",
+            "url": f"{portal_url}/@@search?{urlencode({'Subject': target})}",
         }
     brain = users.visible_brain(target)
     if brain is None:
@@ -252,9 +259,7 @@ def can_list_followers() -> bool:
 def followers(kind: str, target: str, start: int = 0, size: int = 20) -> dict:
     """Count and, where the viewer may list people, a page of followers."""
     _check_kind(kind)
-    target = _check_target_string(target)
-    if kind == "tag":
-        target = normalise_tag(target)
+    target = _normalised_target(kind, target)
     _check_target_visible(kind, target)
     result = {"count": followers_count(kind, target), "items": None}
     if can_list_followers():

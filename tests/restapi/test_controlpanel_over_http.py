@@ -1,0 +1,71 @@
+"""Site Setup → Social intranet over HTTP: ``@controlpanels/social``."""
+
+import pytest
+
+
+SOCIAL = ["Document", "News Item", "Event", "File", "Image"]
+
+
+@pytest.mark.parametrize("userid", [None, "nomember", "anna"])
+def test_only_managers(people, client, assert_error, userid):
+    who = client(userid)
+    assert_error(who.get("@controlpanels/social"), 401, "Unauthorized")
+    response = who.patch("@controlpanels/social", body={"social_types": []})
+    assert_error(response, 401, "Unauthorized")
+    data = client("chef").get("@controlpanels/social").json()["data"]
+    assert [term["token"] for term in data["social_types"]] == SOCIAL
+
+
+def test_listed_among_the_control_panels(people, client, site_url):
+    panels = client("chef").get("@controlpanels").json()
+    [social] = [p for p in panels if p["@id"].endswith("/@controlpanels/social")]
+    assert social["title"] == "Social intranet"
+    assert social["group"] == "Add-on Configuration"
+
+
+def test_manager_reads_the_settings(people, client, site_url):
+    body = client("chef").get("@controlpanels/social").json()
+    assert body["@id"] == f"{site_url}/@controlpanels/social"
+    assert body["title"] == "Social intranet"
+    assert body["group"] == "Add-on Configuration"
+    assert set(body["schema"]["properties"]) == {"social_types", "comment_types"}
+    tokens = {
+        name: [term["token"] for term in values]
+        for name, values in body["data"].items()
+    }
+    assert tokens == {
+        "social_types": SOCIAL,
+        "comment_types": ["Document", "News Item", "Event"],
+    }
+
+
+def test_patch_changes_the_social_types(people, news, client, assert_error):
+    chef = client("chef")
+    without_news = [name for name in SOCIAL if name != "News Item"]
+    response = chef.patch("@controlpanels/social", body={"social_types": without_news})
+    try:
+        assert response.status_code == 204, response.text
+        data = chef.get("@controlpanels/social").json()["data"]
+        assert [term["token"] for term in data["social_types"]] == without_news
+        response = client("anna").post("kantine/@likes")
+        assert assert_error(response, 400, "BadRequest")["message"] == (
+            "This item cannot be recommended."
+        )
+        social = client("anna").get("kantine/@social").json()
+        assert social["likeable"] is False
+        assert social["followable"] is False
+    finally:
+        chef.patch("@controlpanels/social", body={"social_types": SOCIAL})
+    assert client("anna").post("kantine/@likes").json()["liked"] is True
+
+
+def test_unknown_types_are_refused(people, client):
+    chef = client("chef")
+    before = chef.get("@controlpanels/social").json()["data"]["social_types"]
+    response = chef.patch("@controlpanels/social", body={"social_types": ["Nonsense"]})
+    after = chef.get("@controlpanels/social")
+    assert (response.status_code, after.status_code) == (400, 200), (
+        response.text,
+        after.text[:2000],
+    )
+    assert after.json()["data"]["social_types"] == before
