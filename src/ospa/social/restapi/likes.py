@@ -33,12 +33,21 @@ class LikesGet(SocialService):
         return likes_info(self.context, self.request)
 
 
+def likes_state(context, request) -> dict:
+    """The reply to a like or unlike: the new state, without the likers.
+
+    A button needs no more; listing likers would make a like on a popular
+    item cost more than one on a new item (GET lists them).
+    """
+    return {"@id": f"{context.absolute_url()}/@likes", **likes.state(context)}
+
+
 class LikesPost(WriteService):
     """Like the item; liking it again changes nothing."""
 
     def answer(self):
         likes.like(self.context)
-        return likes_info(self.context, self.request)
+        return likes_state(self.context, self.request)
 
 
 class LikesDelete(WriteService):
@@ -46,4 +55,4 @@ class LikesDelete(WriteService):
 
     def answer(self):
         likes.unlike(self.context)
-        return likes_info(self.context, self.request)
+        return likes_state(self.context, self.request)
