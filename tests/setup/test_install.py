@@ -62,6 +62,8 @@ def leftovers(portal) -> list[str]:
         for action in controlpanel.listActions()
         if action.getId() == "ospa-social"
     ]
+    user_actions = api.portal.get_tool("portal_actions").user
+    found += [f"action {name}" for name in ("ospa-following",) if name in user_actions]
     return found
 
 
@@ -74,6 +76,7 @@ def installed_parts(portal) -> set[str]:
         "index like_count",
         "column like_count",
         "configlet ospa-social",
+        "action ospa-following",
         "behaviors of Document",
         "behaviors of News Item",
         "behaviors of Event",

@@ -5,7 +5,7 @@ from ospa.social.setuphandlers import post_install
 from plone import api
 
 
-STEPS = ("rolemap", "catalog", "plone.app.registry", "controlpanel")
+STEPS = ("rolemap", "catalog", "plone.app.registry", "controlpanel", "actions")
 
 
 def upgrade(context):
