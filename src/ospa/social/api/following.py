@@ -120,6 +120,15 @@ def validate(kind, target, userid: str | None = None) -> str:
     return target
 
 
+def can_follow() -> bool:
+    """Whether the current user may follow at all (each target is checked later)."""
+    try:
+        _check_can_follow()
+    except Unauthorized:
+        return False
+    return True
+
+
 def _check_can_follow() -> str:
     userid = users.current_userid()
     if userid is None:
@@ -173,6 +182,10 @@ def is_following(kind: str, target: str, userid: str | None = None) -> bool:
     store = graph.get()
     if not userid or store is None or kind not in FOLLOW_KINDS:
         return False
+    try:
+        target = _normalised_target(kind, target)
+    except InvalidTarget:
+        return False
     mine = store.following[kind].get(userid)
     return mine is not None and target in mine
 
@@ -211,9 +224,9 @@ def describe(kind: str, target: str) -> dict | None:
     }
 
 
-def following(userid: str | None = None, kind: str | None = None) -> dict:
+def following(kind: str | None = None) -> dict:
     """What the current user follows, by kind, as far as they may see it."""
-    userid = userid or _check_can_follow()
+    userid = _check_can_follow()
     kinds = (_check_kind(kind),) if kind else FOLLOW_KINDS
     store = graph.get()
     result = {}

@@ -2,6 +2,7 @@
 
 from plone import api
 from plone.app.uuid.utils import uuidToCatalogBrain
+from urllib.parse import quote
 
 
 def current_userid() -> str | None:
@@ -24,7 +25,7 @@ def summary(userid: str) -> dict:
     return {
         "id": userid,
         "fullname": info.get("fullname") or userid,
-        "url": f"{portal_url}/author/{userid}",
+        "url": f"{portal_url}/author/{quote(userid)}",
         "portrait": portrait.absolute_url() if portrait is not None else None,
     }
 

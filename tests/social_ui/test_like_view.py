@@ -1,0 +1,261 @@
+"""``@@social-like`` over HTTP: POST only, CSRF, roles, errors, redirects."""
+
+from .conftest import sync
+from .conftest import token_for
+from .conftest import token_of
+from ospa.social.api import likes
+from urllib.parse import unquote
+import pytest
+
+
+JSON = {"Accept": "application/json"}
+
+
+@pytest.fixture
+def like_url(news):
+    return f"{news.absolute_url()}/@@social-like"
+
+
+def count(news):
+    sync()
+    return likes.count(news)
+
+
+def test_get_is_refused(browse, news, like_url):
+    anna = browse("anna")
+    response = anna.get(like_url, params={"action": "like"}, timeout=30)
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "POST"
+    response = anna.get(like_url, headers=JSON, timeout=30)
+    assert response.status_code == 405
+    assert response.json()["message"]
+    assert count(news) == 0
+
+
+def test_post_without_csrf_token_changes_nothing(browse, news, like_url):
+    anna = browse("anna")
+    response = anna.post(like_url, data={"action": "like"}, timeout=30)
+    assert response.status_code == 403
+    response = anna.post(
+        like_url, data={"action": "like", "_authenticator": "0" * 40}, timeout=30
+    )
+    assert response.status_code == 403
+    assert count(news) == 0
+
+
+def test_another_users_token_is_refused(browse, site, news, like_url):
+    bert_token = token_for(browse("bert"), site.absolute_url())
+    response = browse("anna").post(
+        like_url, data={"action": "like", "_authenticator": bert_token}, timeout=30
+    )
+    assert response.status_code == 403
+    assert count(news) == 0
+
+
+def test_a_member_recommends_without_javascript(browse, news, like_url):
+    anna = browse("anna")
+    token = token_of(anna, news.absolute_url())
+    response = anna.post(
+        like_url,
+        data={"action": "like", "_authenticator": token},
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert response.status_code == 303
+    assert response.headers["Location"] == news.absolute_url()
+    assert count(news) == 1
+    # The page we are sent back to says so, and the button has flipped.
+    page = anna.get(response.headers["Location"], timeout=30).text
+    assert "You recommend “Kantine”." in page
+    assert 'class="ospa-like-count">1<' in page
+    assert 'name="action" type="hidden" value="unlike"' in page
+
+    response = anna.post(
+        like_url,
+        data={"action": "unlike", "_authenticator": token},
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert response.status_code == 303
+    assert count(news) == 0
+
+
+def test_a_member_recommends_with_json(browse, site, news, like_url):
+    anna = browse("anna")
+    token = token_of(anna, news.absolute_url())
+    response = anna.post(
+        like_url,
+        data={"action": "like", "_authenticator": token},
+        headers=JSON,
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("application/json")
+    assert response.json() == {
+        "count": 1,
+        "liked": True,
+        "can_like": True,
+        "likers": [
+            {
+                "id": "anna",
+                "fullname": "Anna Albers",
+                "url": f"{site.absolute_url()}/author/anna",
+            }
+        ],
+    }
+    # X-Requested-With alone asks for JSON as well.
+    response = anna.post(
+        like_url,
+        data={"action": "unlike", "_authenticator": token},
+        headers={"X-Requested-With": "XMLHttpRequest"},
+        timeout=30,
+    )
+    assert response.json()["count"] == 0
+    assert response.json()["liked"] is False
+    assert response.json()["likers"] == []
+
+
+def test_a_manager_recommends(browse, site, news, like_url):
+    chef = browse("chef")
+    token = token_for(chef, site.absolute_url())
+    response = chef.post(
+        like_url,
+        data={"action": "like", "_authenticator": token},
+        headers=JSON,
+        timeout=30,
+    )
+    assert response.status_code == 200
+    assert response.json()["count"] == 1
+    assert count(news) == 1
+
+
+def test_anonymous_is_sent_to_log_in(browse, site, news, like_url):
+    anonymous = browse()
+    token = token_for(anonymous, site.absolute_url())
+    response = anonymous.post(
+        like_url,
+        data={"action": "like", "_authenticator": token},
+        allow_redirects=False,
+        timeout=30,
+    )
+    # Plone's challenge: to the login form, back here afterwards.
+    assert response.status_code == 302
+    assert "require_login" in response.headers["Location"]
+    assert count(news) == 0
+    response = anonymous.post(
+        like_url,
+        data={"action": "like", "_authenticator": token},
+        headers=JSON,
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert response.status_code == 401
+    assert count(news) == 0
+
+
+def test_a_user_without_member_role_may_not_recommend(browse, site, news, like_url):
+    nomember = browse("nomember")
+    token = token_for(nomember, site.absolute_url())
+    response = nomember.post(
+        like_url,
+        data={"action": "like", "_authenticator": token},
+        allow_redirects=False,
+        timeout=30,
+    )
+    # Plone's challenge for a logged-in user: "insufficient privileges".
+    assert response.status_code == 302
+    assert "require_login" in response.headers["Location"]
+    assert count(news) == 0
+    response = nomember.post(
+        like_url,
+        data={"action": "like", "_authenticator": token},
+        headers=JSON,
+        timeout=30,
+    )
+    assert response.status_code == 401
+    assert count(news) == 0
+
+
+def test_content_that_cannot_be_recommended_is_an_error_message(browse, site):
+    folder = site["ablage"]
+    anna = browse("anna")
+    token = token_for(anna, site.absolute_url())
+    response = anna.post(
+        f"{folder.absolute_url()}/@@social-like",
+        data={"action": "like", "_authenticator": token},
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert response.status_code == 303
+    assert response.headers["Location"] == folder.absolute_url()
+    page = anna.get(response.headers["Location"], timeout=30)
+    assert page.status_code == 200
+    assert "This item cannot be recommended." in page.text
+    assert "alert-danger" in page.text or "portalMessage error" in page.text
+
+    response = anna.post(
+        f"{folder.absolute_url()}/@@social-like",
+        data={"action": "like", "_authenticator": token},
+        headers=JSON,
+        timeout=30,
+    )
+    assert response.status_code == 400
+    assert response.json() == {"message": "This item cannot be recommended."}
+
+
+def test_an_unknown_action_is_an_error_not_a_crash(browse, news, like_url):
+    anna = browse("anna")
+    token = token_of(anna, news.absolute_url())
+    response = anna.post(
+        like_url,
+        data={"action": "explode", "_authenticator": token},
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert response.status_code == 303
+    response = anna.post(
+        like_url,
+        data={"_authenticator": token},
+        headers=JSON,
+        timeout=30,
+    )
+    assert response.status_code == 400
+    assert "like" in response.json()["message"]
+    assert count(news) == 0
+
+
+@pytest.mark.parametrize(
+    "came_from",
+    [
+        "https://evil.example.org/plone/kantine",
+        "//evil.example.org/",
+        "javascript:alert(1)",
+        "http://localhost:1/plone",
+    ],
+)
+def test_came_from_elsewhere_is_ignored(browse, news, like_url, came_from):
+    anna = browse("anna")
+    token = token_of(anna, news.absolute_url())
+    response = anna.post(
+        like_url,
+        data={"action": "like", "_authenticator": token, "came_from": came_from},
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert response.status_code == 303
+    assert response.headers["Location"] == news.absolute_url()
+
+
+def test_came_from_in_the_site_is_followed(browse, site, news, like_url):
+    anna = browse("anna")
+    token = token_of(anna, news.absolute_url())
+    came_from = f"{site.absolute_url()}/ablage"
+    response = anna.post(
+        like_url,
+        data={"action": "like", "_authenticator": token, "came_from": came_from},
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert response.status_code == 303
+    assert unquote(response.headers["Location"]) == came_from
