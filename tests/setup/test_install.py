@@ -54,8 +54,11 @@ def leftovers(portal) -> list[str]:
         if any(name.startswith(PACKAGE) for name in getattr(fti, "behaviors", ()))
     ]
     catalog = api.portal.get_tool("portal_catalog")
-    found += [f"index {name}" for name in ("like_count",) if name in catalog.indexes()]
-    found += [f"column {name}" for name in ("like_count",) if name in catalog.schema()]
+    ours = ("like_count", "member_count")
+    found += [f"index {name}" for name in ours if name in catalog.indexes()]
+    found += [f"column {name}" for name in ours if name in catalog.schema()]
+    workflows = api.portal.get_tool("portal_workflow")
+    found += [name for name in workflows.objectIds() if name.startswith("ospa_")]
     controlpanel = api.portal.get_tool("portal_controlpanel")
     found += [
         f"configlet {action.getId()}"
@@ -82,6 +85,10 @@ def installed_parts(portal) -> set[str]:
         "behaviors of Event",
         "behaviors of File",
         "behaviors of Image",
+        "behaviors of Community",
+        "Community",
+        "index member_count",
+        "column member_count",
     }
 
 

@@ -37,8 +37,8 @@ def test_a_fresh_install_needs_no_upgrade(portal):
     assert setup.listUpgrades(PROFILE) == []
 
 
-def test_upgrade_1001_makes_an_existing_site_social(portal):
-    """A site installed at 1000 gets likes, following and comments."""
+def test_upgrades_from_1000_make_an_existing_site_social(portal):
+    """A site installed at 1000 gets likes, following, comments, communities."""
     from ospa.social.api import settings
     from plone import api
     from plone.app.testing import setRoles
@@ -55,10 +55,12 @@ def test_upgrade_1001_makes_an_existing_site_social(portal):
     setup.setLastVersionForProfile(PROFILE, "1000")
 
     upgrades = setup.listUpgrades(PROFILE)
-    assert [step["dest"] for step in upgrades] == [("1001",)]
+    assert [step["dest"] for step in upgrades] == [("1001",), ("1002",)]
     setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1001",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1002",)
+    assert "Community" in portal.portal_types
+    assert "Community" in settings.social_types()
     assert "like_count" in catalog.indexes()
     assert "ospa.social.likes" in portal.portal_types["News Item"].behaviors
     assert catalog(UID=news.UID())[0].like_count == 0

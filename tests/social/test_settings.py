@@ -32,6 +32,7 @@ def test_defaults_make_the_intranet_types_social(portal):
         "Event",
         "File",
         "Image",
+        "Community",
     }
     assert discussion() is True
     fti = portal.portal_types["News Item"]

@@ -1,5 +1,12 @@
 """Events of the social layer: notifications and the stream subscribe to them."""
 
+from ospa.social.interfaces import ICommunityApprovedEvent
+from ospa.social.interfaces import ICommunityDeclinedEvent
+from ospa.social.interfaces import ICommunityInvitedEvent
+from ospa.social.interfaces import ICommunityJoinedEvent
+from ospa.social.interfaces import ICommunityLeftEvent
+from ospa.social.interfaces import ICommunityRequestedEvent
+from ospa.social.interfaces import ICommunityRoleChangedEvent
 from ospa.social.interfaces import IFollowedEvent
 from ospa.social.interfaces import ILikedEvent
 from ospa.social.interfaces import IMentionedEvent
@@ -44,3 +51,47 @@ class MentionedEvent(ObjectEvent):
         super().__init__(obj)
         self.userid = userid
         self.mentioned = tuple(mentioned)
+
+
+class _CommunityEvent(ObjectEvent):
+    def __init__(self, community, userid, actor, role=None, message=""):
+        super().__init__(community)
+        self.userid = userid
+        self.actor = actor
+        self.role = role
+        self.message = message
+
+
+@implementer(ICommunityJoinedEvent)
+class CommunityJoinedEvent(_CommunityEvent):
+    pass
+
+
+@implementer(ICommunityLeftEvent)
+class CommunityLeftEvent(_CommunityEvent):
+    pass
+
+
+@implementer(ICommunityRequestedEvent)
+class CommunityRequestedEvent(_CommunityEvent):
+    pass
+
+
+@implementer(ICommunityApprovedEvent)
+class CommunityApprovedEvent(_CommunityEvent):
+    pass
+
+
+@implementer(ICommunityDeclinedEvent)
+class CommunityDeclinedEvent(_CommunityEvent):
+    pass
+
+
+@implementer(ICommunityInvitedEvent)
+class CommunityInvitedEvent(_CommunityEvent):
+    pass
+
+
+@implementer(ICommunityRoleChangedEvent)
+class CommunityRoleChangedEvent(_CommunityEvent):
+    pass

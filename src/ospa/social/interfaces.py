@@ -28,7 +28,7 @@ class ICommunity(Interface):
     """Marker of a community: the ``community`` kind of follow targets one."""
 
 
-DEFAULT_SOCIAL_TYPES = ["Document", "News Item", "Event", "File", "Image"]
+DEFAULT_SOCIAL_TYPES = ["Document", "News Item", "Event", "File", "Image", "Community"]
 DEFAULT_COMMENT_TYPES = ["Document", "News Item", "Event"]
 
 
@@ -116,3 +116,44 @@ class IMentionedEvent(IObjectEvent):
 
     userid = Attribute("The author who mentioned them.")
     mentioned = Attribute("The ids of the users mentioned, without the author.")
+
+
+class ICommunityEvent(IObjectEvent):
+    """Something happened to the roster of the community ``object``.
+
+    ``userid`` is the person concerned, ``actor`` who did it, ``role`` the
+    roster role afterwards (or None), ``message`` an optional text.
+    """
+
+    userid = Attribute("The person concerned.")
+    actor = Attribute("Who did it.")
+    role = Attribute("The person's roster role afterwards, or None.")
+    message = Attribute("An optional message.")
+
+
+class ICommunityJoinedEvent(ICommunityEvent):
+    """``userid`` became a member (joined, was approved or accepted)."""
+
+
+class ICommunityLeftEvent(ICommunityEvent):
+    """``userid`` left or was removed."""
+
+
+class ICommunityRequestedEvent(ICommunityEvent):
+    """``userid`` asked to join."""
+
+
+class ICommunityApprovedEvent(ICommunityEvent):
+    """A moderator approved ``userid``'s request."""
+
+
+class ICommunityDeclinedEvent(ICommunityEvent):
+    """A request or an invitation was declined."""
+
+
+class ICommunityInvitedEvent(ICommunityEvent):
+    """A moderator invited ``userid``."""
+
+
+class ICommunityRoleChangedEvent(ICommunityEvent):
+    """``userid``'s roster role changed to ``role``."""

@@ -28,6 +28,46 @@ def post_install(context):
     # Created now, so that the first likes do not all write the site.
     graph.get(create=True)
     settings.apply()
+    communities_folder()
+
+
+COMMUNITIES_FOLDER = "communities"
+
+
+def communities_folder():
+    """The folder where employees start communities, created once.
+
+    Everybody with ``ospa.social: Add Community`` (Member by default) may
+    add a community here and nothing else; the admin takes the permission
+    away from Member to stop that. The folder is content: uninstalling
+    leaves it and the communities in it.
+    """
+    from plone import api
+    from plone.base.interfaces.constrains import ENABLED
+    from plone.base.interfaces.constrains import ISelectableConstrainTypes
+
+    portal = api.portal.get()
+    folder = portal.get(COMMUNITIES_FOLDER)
+    if folder is None:
+        folder = api.content.create(
+            portal,
+            "Folder",
+            id=COMMUNITIES_FOLDER,
+            title="Communities",
+            description="Teams, topics and projects of our colleagues.",
+        )
+        if api.content.get_state(folder) != "published":
+            api.content.transition(folder, transition="publish")
+    constrains = ISelectableConstrainTypes(folder)
+    constrains.setConstrainTypesMode(ENABLED)
+    constrains.setLocallyAllowedTypes(["Community"])
+    constrains.setImmediatelyAddableTypes(["Community"])
+    folder.manage_permission(
+        "Add portal content",
+        ["Member", "Contributor", "Owner", "Manager", "Site Administrator"],
+        acquire=True,
+    )
+    return folder
 
 
 def uninstall(context):

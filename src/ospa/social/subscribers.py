@@ -1,9 +1,11 @@
 """Keeping likes and follows consistent when content or users go away."""
 
 from ospa.social.api import comments
+from ospa.social.api import communities
 from ospa.social.api import following
 from ospa.social.api import likes
 from ospa.social.api import settings
+from ospa.social.api import users
 from ospa.social.interfaces import ICommunity
 
 
@@ -21,10 +23,31 @@ def content_removed(obj, event):
 
 
 def principal_deleted(event):
-    """A user was deleted: remove their likes and follows everywhere."""
+    """A user was deleted: their likes, follows and roster places go."""
     userid = event.principal
     likes.remove_user(userid)
     following.remove_user(userid)
+    communities.remove_user_everywhere(userid)
+
+
+def community_added(community, event):
+    """A new community: its groups and local roles, its creator as owner.
+
+    A community moved (or renamed) keeps its UID, groups and roster.
+    """
+    if event.oldParent is not None:
+        return
+    creator = users.current_userid() or (community.listCreators() or [None])[0]
+    communities.setup(community, creator)
+
+
+def community_modified(community, event):
+    communities.apply_settings(community)
+
+
+def community_removed(community, event):
+    if event.newParent is None:
+        communities.teardown(community)
 
 
 def comment_saved(comment, event):

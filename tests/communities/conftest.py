@@ -1,0 +1,81 @@
+"""People and communities of every visibility for the communities tests."""
+
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+import pytest
+
+
+PEOPLE = {
+    # user id: (full name, site roles)
+    "olga": ("Olga Owner", ["Member"]),
+    "moritz": ("Moritz Moderator", ["Member"]),
+    "mia": ("Mia Member", ["Member"]),
+    "erik": ("Erik Employee", ["Member"]),
+    "gast": ("Gerd Gast", ["Member"]),
+    "chef": ("Carla Chef", ["Manager"]),
+}
+
+
+@pytest.fixture
+def people(portal):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    for userid, (fullname, roles) in PEOPLE.items():
+        api.user.create(
+            email=f"{userid}@example.org",
+            username=userid,
+            password="secret12345",
+            roles=roles,
+            properties={"fullname": fullname},
+        )
+    setRoles(portal, TEST_USER_ID, ["Member"])
+    return PEOPLE
+
+
+def make_community(portal, cid, visibility, join_policy="open"):
+    """Olga starts a community; Moritz moderates, Mia is a member."""
+    from ospa.social.api import communities
+
+    with api.env.adopt_user(username="olga"):
+        community = api.content.create(
+            portal["communities"],
+            "Community",
+            id=cid,
+            title=f"Community {cid}",
+            description=f"About {cid}",
+            visibility=visibility,
+            join_policy=join_policy,
+        )
+        communities.add(community, "moritz", "moderator")
+        communities.add(community, "mia", "member")
+        communities.add(community, "gast", "guest")
+    with api.env.adopt_user(username="mia"):
+        page = api.content.create(
+            community, "Document", id="seite", title=f"Seite {cid}"
+        )
+    return community, page
+
+
+@pytest.fixture
+def new_community(people, portal):
+    """Make another community: ``new_community(id, visibility, join_policy)``."""
+
+    def make(cid, visibility, join_policy="open"):
+        return make_community(portal, cid, visibility, join_policy)
+
+    return make
+
+
+@pytest.fixture
+def open_community(people, portal):
+    return make_community(portal, "offen", "open")
+
+
+@pytest.fixture
+def closed_community(people, portal):
+    return make_community(portal, "geschlossen", "closed", "request")
+
+
+@pytest.fixture
+def secret_community(people, portal):
+    return make_community(portal, "geheim", "secret", "invite")
