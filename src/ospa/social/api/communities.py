@@ -253,17 +253,21 @@ def apply_settings(community) -> bool:
             roles.add(PAGE_EDITOR)
         community.manage_setLocalRoles(group_id(community, role), sorted(roles))
     workflow = api.portal.get_tool("portal_workflow")
-    current = workflow.getInfoFor(community, "review_state", None)
-    if current == visibility:
-        return False
-    with api.env.adopt_roles(["Manager"]):
-        workflow.doActionFor(community, f"make_{visibility}")
-    if visibility == "open":
+    changed = False
+    if workflow.getInfoFor(community, "review_state", None) != visibility:
+        with api.env.adopt_roles(["Manager"]):
+            workflow.doActionFor(community, f"make_{visibility}")
+        changed = True
+    everyone = "Reader" in community.get_local_roles_for_userid(EVERYONE)
+    if visibility == "open" and not everyone:
         community.manage_setLocalRoles(EVERYONE, ["Reader"])
-    else:
+        changed = True
+    elif visibility != "open" and everyone:
         community.manage_delLocalRoles([EVERYONE])
-    community.reindexObjectSecurity()
-    return True
+        changed = True
+    if changed:
+        community.reindexObjectSecurity()
+    return changed
 
 
 def _set(community, found: Roster, userid: str, role: str | None) -> str | None:
