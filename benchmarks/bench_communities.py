@@ -47,7 +47,7 @@ def test_join_and_leave_do_not_grow_with_content(functional_portal):
             )
     made = {}
     with api.env.adopt_user(username="owner"):
-        for name, size in SIZES.items():
+        for name in SIZES:
             made[name] = api.content.create(
                 portal["communities"], "Community", id=name, title=name
             )
