@@ -127,3 +127,24 @@ def test_social_demo_data_is_not_doubled(demo):
     demo.portal_setup.runAllImportStepsFromProfile("profile-ospa.social:demo")
     assert [likes.count(item) for item in news.objectValues()] == before
     assert comments.count(news["neue-filiale-hafenviertel"]) == 2
+
+
+def test_demo_communities_of_every_visibility(demo):
+    from ospa.social.api import communities
+
+    folder = demo["communities"]
+    assert len(folder.objectIds()) == len(data.COMMUNITIES) == 6
+    states = sorted(api.content.get_state(c) for c in folder.objectValues())
+    assert states == ["closed", "closed", "open", "open", "secret", "secret"]
+    lotsen = folder["intranet-lotsen"]
+    assert communities.role_of(lotsen, "fpetersen") == "owner"
+    assert communities.member_count(lotsen) == 8
+    assert {o.portal_type for o in lotsen.objectValues()} == {
+        "Document",
+        "News Item",
+        "Event",
+    }
+    secret = folder["vorstandsklausur"]
+    with api.env.adopt_user(username="skoehler"):
+        found = api.content.find(portal_type="Community")
+        assert secret.UID() not in {brain.UID for brain in found}

@@ -10,10 +10,13 @@ from DateTime import DateTime
 from datetime import datetime
 from datetime import timedelta
 from ospa.social import logger
+from ospa.social.api import communities
 from ospa.social.api import following
 from ospa.social.api import likes
 from ospa.social.api.errors import InvalidTarget
 from ospa.social.demo import data
+from ospa.social.setuphandlers import COMMUNITIES_FOLDER
+from ospa.social.setuphandlers import communities_folder
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.app.event.base import default_timezone
@@ -61,6 +64,7 @@ class DemoBuilder:
             + len(data.NEWS)
             + len(data.EVENTS)
             + 3  # likes, comments, follows
+            + len(data.COMMUNITIES)
         )
 
     def _step(self, what: str, created: bool, is_object: bool = True) -> None:
@@ -113,7 +117,76 @@ class DemoBuilder:
                 location=entry["location"],
             )
         self.social(news, departments)
+        for entry in data.COMMUNITIES:
+            self.community(entry, zone, now)
         return self.created
+
+    def community(self, entry: dict, zone, now) -> None:
+        """A community started by its owner, with its roster and content.
+
+        The owner creates it and everything inside as themselves, so that
+        groups, local roles and workflows are what real use produces.
+        """
+        folder = self.site.get(COMMUNITIES_FOLDER) or communities_folder()
+        created = entry["id"] not in folder
+        with api.env.adopt_user(username=entry["owner"]):
+            if created:
+                community = api.content.create(
+                    container=folder,
+                    type="Community",
+                    id=entry["id"],
+                    title=entry["title"],
+                    description=entry["description"],
+                    guidelines=_richtext(entry["guidelines"]),
+                    visibility=entry["visibility"],
+                    join_policy=entry["join_policy"],
+                    subject=tuple(entry["subjects"]),
+                    safe_id=False,
+                )
+            community = folder[entry["id"]]
+            for userid in entry["moderators"]:
+                communities.add(community, userid, "moderator")
+            for userid in entry["members"]:
+                communities.add(community, userid, "member")
+        authors = [entry["owner"], *entry["moderators"], *entry["members"]]
+        for number, (pid, title, html) in enumerate(entry["pages"]):
+            self._inside(
+                community,
+                "Document",
+                pid,
+                authors[number % len(authors)],
+                title=title,
+                text=_richtext(html),
+            )
+        for pid, title, description in entry["news"]:
+            self._inside(
+                community,
+                "News Item",
+                pid,
+                entry["owner"],
+                title=title,
+                description=description,
+            )
+        pid, title, days, hour, hours = entry["meetup"]
+        start = zone.localize((now + timedelta(days=days)).replace(hour=hour, minute=0))
+        self._inside(
+            community,
+            "Event",
+            pid,
+            entry["owner"],
+            title=title,
+            start=start,
+            end=start + timedelta(hours=hours),
+        )
+        self._step(f"Community {entry['title']} ({entry['visibility']})", created)
+
+    def _inside(self, community, portal_type, cid, author, **fields):
+        if cid in community:
+            return community[cid]
+        with api.env.adopt_user(username=author):
+            return api.content.create(
+                container=community, type=portal_type, id=cid, safe_id=False, **fields
+            )
 
     def social(self, news, departments) -> None:
         """Recommendations, comments and follows, as colleagues would leave them.

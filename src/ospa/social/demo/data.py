@@ -1079,3 +1079,144 @@ COMMENTS = [
         "Danke für die frühe Info! Ist das Online-Banking auch betroffen?",
     ),
 ]
+
+
+# Communities: every visibility and join policy. The first member listed is
+# the owner (who starts it), then moderators, then members. ``pages``,
+# ``news`` and ``meetup`` are what the members wrote inside.
+COMMUNITIES = [
+    {
+        "id": "intranet-lotsen",
+        "title": "Intranet-Lotsen",
+        "description": (
+            "Kolleginnen und Kollegen, die das neue Intranet in ihre Teams "
+            "tragen: Fragen sammeln, Tipps teilen, Schulungen planen."
+        ),
+        "guidelines": (
+            "<p>Jede Frage ist willkommen. Wir antworten innerhalb eines "
+            "Arbeitstages und schreiben gute Antworten als Seite auf.</p>"
+        ),
+        "visibility": "open",
+        "join_policy": "open",
+        "subjects": ["Intranet", "Digitalisierung"],
+        "owner": "fpetersen",
+        "moderators": ["lmoeller"],
+        "members": [
+            "skoehler",
+            "mjessen",
+            "jhansen",
+            "ojacobsen",
+            "nlorenzen",
+            "ckrohn",
+        ],
+        "pages": [
+            (
+                "erste-schritte",
+                "Erste Schritte im Intranet",
+                "<p>Profil ausfüllen, Communities entdecken, Inhalten folgen.</p>",
+            ),
+            (
+                "faq",
+                "Häufige Fragen",
+                "<p>Wie empfehle ich eine Seite? Über den "
+                "Knopf „Empfehlen“ unter jedem Inhalt.</p>",
+            ),
+        ],
+        "news": [
+            (
+                "lotsen-treffen",
+                "Lotsen-Treffen im Dezember",
+                "Wir planen die Schulungen für das erste Quartal.",
+            )
+        ],
+        "meetup": ("lotsen-sprechstunde", "Offene Intranet-Sprechstunde", 6, 14, 1),
+    },
+    {
+        "id": "nachhaltigkeit",
+        "title": "Nachhaltige Küstensparkasse",
+        "description": "Ideen und Projekte für weniger Papier, Strom und Dienstreisen.",
+        "guidelines": "<p>Konstruktiv bleiben, Zahlen nennen, Erfolge teilen.</p>",
+        "visibility": "open",
+        "join_policy": "open",
+        "subjects": ["Nachhaltigkeit"],
+        "owner": "bstoltenberg",
+        "moderators": [],
+        "members": ["jhansen", "kwittenburg", "rbehrens", "pharms"],
+        "pages": [("papierlos", "Papierlos im Büro", "<p>Unsere Checkliste.</p>")],
+        "news": [
+            ("jobrad", "JobRad kommt", "Ab Januar können alle ein Dienstrad leasen.")
+        ],
+        "meetup": ("fahrradtour", "Fahrradtour zur Warnow", 20, 10, 3),
+    },
+    {
+        "id": "projekt-kernbank",
+        "title": "Projekt Kernbank 2027",
+        "description": "Die Umstellung auf das neue Kernbankverfahren.",
+        "guidelines": (
+            "<p>Projektinterne Informationen. Bitte nur nach Rücksprache mit "
+            "der Projektleitung weitergeben.</p>"
+        ),
+        "visibility": "closed",
+        "join_policy": "request",
+        "subjects": ["IT", "Projekt"],
+        "owner": "tschroeder",
+        "moderators": ["wfrahm"],
+        "members": ["gtiedemann", "dsievers", "lmoeller"],
+        "pages": [
+            ("zeitplan", "Zeitplan", "<p>Testphase ab März, Umstellung im Juni.</p>")
+        ],
+        "news": [
+            (
+                "meilenstein-1",
+                "Meilenstein 1 erreicht",
+                "Die Datenmigration ist getestet.",
+            )
+        ],
+        "meetup": ("projekt-jourfixe", "Jour fixe Kernbank", 2, 9, 1),
+    },
+    {
+        "id": "azubis",
+        "title": "Azubi-Netzwerk",
+        "description": "Austausch der Auszubildenden aller Filialen.",
+        "guidelines": "<p>Von Azubis für Azubis. Ausbilder lesen mit.</p>",
+        "visibility": "closed",
+        "join_policy": "request",
+        "subjects": ["Ausbildung", "Personal"],
+        "owner": "akruse",
+        "moderators": ["ihinrichs"],
+        "members": ["stimm", "ckrohn"],
+        "pages": [("lernplan", "Lernplan Abschlussprüfung", "<p>Wer lernt mit?</p>")],
+        "news": [("azubi-stammtisch", "Azubi-Stammtisch", "Jeden ersten Donnerstag.")],
+        "meetup": ("pruefungsvorbereitung", "Lerngruppe Prüfung", 9, 16, 2),
+    },
+    {
+        "id": "vorstandsklausur",
+        "title": "Vorstandsklausur 2027",
+        "description": "Vorbereitung der Strategieklausur.",
+        "guidelines": "<p>Vertraulich.</p>",
+        "visibility": "secret",
+        "join_policy": "invite",
+        "subjects": ["Strategie"],
+        "owner": "hbrandt",
+        "moderators": [],
+        "members": ["fpetersen", "tschroeder"],
+        "pages": [("agenda", "Agenda", "<p>Strategie 2030, Filialnetz, Personal.</p>")],
+        "news": [],
+        "meetup": ("klausur", "Klausurtagung", 30, 9, 8),
+    },
+    {
+        "id": "betriebsrat-intern",
+        "title": "Betriebsrat intern",
+        "description": "Arbeitsraum der Betriebsratsmitglieder.",
+        "guidelines": "<p>Nur für gewählte Mitglieder.</p>",
+        "visibility": "secret",
+        "join_policy": "invite",
+        "subjects": ["Betriebsrat"],
+        "owner": "mjessen",
+        "moderators": ["rbehrens"],
+        "members": ["pharms", "kwittenburg"],
+        "pages": [("protokolle", "Protokolle", "<p>Die Protokolle der Sitzungen.</p>")],
+        "news": [("sitzung", "Nächste Sitzung", "Themen bitte bis Montag melden.")],
+        "meetup": ("br-sitzung", "Betriebsratssitzung", 4, 13, 2),
+    },
+]
