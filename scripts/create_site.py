@@ -84,6 +84,10 @@ def update_site(site) -> None:
     elif installer.upgrade_info("ospa.social").get("required"):
         say("    upgrading ospa.social")
         installer.upgrade_product("ospa.social")
+        # New features bring new demo content; the demo adds only what is
+        # missing, by id.
+        say("    adding the demo content of the new features")
+        site.portal_setup.runAllImportStepsFromProfile("profile-ospa.social:demo")
     transaction.commit()
 
 
