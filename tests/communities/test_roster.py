@@ -168,3 +168,22 @@ def test_deleting_a_user_removes_them_from_every_roster(
     for community, _ in (open_community, closed_community):
         assert communities.role_of(community, "mia") is None
         assert communities.member_count(community) == 3
+
+
+def test_uninstall_and_reinstall_keep_communities_working(closed_community, portal):
+    from Products.CMFPlone.utils import get_installer
+
+    community, page = closed_community
+    installer = get_installer(portal, portal.REQUEST)
+    installer.uninstall_product("ospa.social")
+    assert "geschlossen" in portal["communities"]
+    installer.install_product("ospa.social")
+    community = portal["communities"]["geschlossen"]
+    assert communities.role_of(community, "olga") == "owner"
+    assert api.content.get_state(community) == "closed"
+    catalog = api.portal.get_tool("portal_catalog")
+    with as_user("erik"):
+        assert not catalog(UID=page.UID())
+        assert catalog(UID=community.UID())
+    with as_user("mia"):
+        assert catalog(UID=page.UID())
