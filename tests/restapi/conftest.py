@@ -176,3 +176,91 @@ def crowd(functional_portal):
         create_user(userid, f"Fan {userid[3:]}")
     transaction.commit()
     return userids
+
+
+# -- communities -----------------------------------------------------------
+
+# user id: (full name, site roles); ``leitung`` manages the site.
+COMMUNITY_PEOPLE = {
+    "olga": ("Olga Owner", ("Member",)),
+    "moritz": ("Moritz Moderator", ("Member",)),
+    "mia": ("Mia Member", ("Member",)),
+    "erik": ("Erik Employee", ("Member",)),
+    "gast": ("Gerd Gast", ("Member",)),
+    "leitung": ("Lena Leitung", ("Member", "Manager")),
+}
+# visibility: (id, join policy, unique word of its title, of its page's title)
+COMMUNITIES = {
+    "open": ("offen", "open", "Quokka", "Kolibri"),
+    "closed": ("geschlossen", "request", "Narwal", "Pinguin"),
+    "secret": ("geheim", "invite", "Axolotl", "Tukan"),
+}
+
+
+@pytest.fixture
+def community_people(functional_portal):
+    """Olga (owner), Moritz (moderator), Mia (member) of every community of
+    ``communities``; Erik and Gerd are employees on no roster; Lena manages
+    the site.
+    """
+    for userid, (fullname, roles) in COMMUNITY_PEOPLE.items():
+        create_user(userid, fullname, roles)
+    transaction.commit()
+    return tuple(COMMUNITY_PEOPLE)
+
+
+def make_community(portal, visibility, cid=None, join_policy=None, word=None):
+    """Olga starts a community; Moritz moderates, Mia is a member and has
+    written a page in it. Not committed.
+    """
+    from ospa.social.api import communities
+
+    default_id, default_policy, default_word, page_word = COMMUNITIES[visibility]
+    cid = cid or default_id
+    word = word or default_word
+    with api.env.adopt_user(username="olga"):
+        community = api.content.create(
+            portal["communities"],
+            "Community",
+            id=cid,
+            title=f"Community {word}",
+            description=f"About {word}",
+            subject=["Tiere"],
+            visibility=visibility,
+            join_policy=join_policy or default_policy,
+        )
+        communities.add(community, "moritz", "moderator")
+        communities.add(community, "mia", "member")
+    with api.env.adopt_user(username="mia"):
+        api.content.create(
+            community, "Document", id="seite", title=f"Seite {page_word}"
+        )
+    return community
+
+
+@pytest.fixture
+def communities(community_people, functional_portal):
+    """One community of each visibility, by visibility (committed):
+    ``offen`` (join at once), ``geschlossen`` (ask to join) and ``geheim``
+    (by invitation), each with the page ``seite``.
+    """
+    found = {
+        visibility: make_community(functional_portal, visibility)
+        for visibility in COMMUNITIES
+    }
+    transaction.commit()
+    return found
+
+
+@pytest.fixture
+def new_community(community_people, functional_portal):
+    """``new_community("open", "nurmit", "invite", "Wombat")``: committed."""
+
+    def make(visibility, cid, join_policy, word):
+        community = make_community(
+            functional_portal, visibility, cid, join_policy, word
+        )
+        transaction.commit()
+        return community
+
+    return make

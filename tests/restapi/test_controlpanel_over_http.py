@@ -3,7 +3,7 @@
 import pytest
 
 
-SOCIAL = ["Document", "News Item", "Event", "File", "Image"]
+SOCIAL = ["Document", "News Item", "Event", "File", "Image", "Community"]
 
 
 @pytest.mark.parametrize("userid", [None, "nomember", "anna"])

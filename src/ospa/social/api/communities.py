@@ -217,11 +217,10 @@ def setup(community, creator: str) -> None:
         for role in ROLES:
             groupname = group_id(community, role)
             if api.group.get(groupname=groupname) is None:
-                api.group.create(
-                    groupname=groupname,
-                    title=f"{community.Title()}: {role}",
-                    description=f"ospa.social community {community.UID()}",
-                )
+                # Group titles are listed to every user (the sharing page,
+                # @vocabularies): they must not give a secret community's
+                # name away.
+                api.group.create(groupname=groupname, title=groupname)
             community.manage_setLocalRoles(groupname, list(LOCAL_ROLES[role]))
     found = roster(community, create=True)
     if creator:

@@ -6,7 +6,7 @@ from ospa.social.setuphandlers import communities_folder
 from plone import api
 
 
-STEPS = ("rolemap", "workflow", "typeinfo", "catalog")
+STEPS = ("rolemap", "workflow", "typeinfo", "catalog", "plone.app.registry")
 
 
 def upgrade(context):
