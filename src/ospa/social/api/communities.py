@@ -73,10 +73,6 @@ class CommunityError(SocialError):
     """A roster change that is not possible; nothing was changed."""
 
 
-def _error(msgid, default, **mapping):
-    return CommunityError(_(msgid, default=default, mapping=mapping))
-
-
 # -- reading ---------------------------------------------------------------
 
 
@@ -343,18 +339,23 @@ def _owners(found: Roster) -> list[str]:
 def _check_keeps_an_owner(found: Roster, userid: str, new_role: str | None):
     leaving_owner = found.roles.get(userid) == "owner" and new_role != "owner"
     if leaving_owner and _owners(found) == [userid]:
-        raise _error(
-            "error_last_owner",
-            "A community always keeps an owner: make someone else owner first.",
+        raise CommunityError(
+            _(
+                "error_last_owner",
+                default="A community always keeps an owner: "
+                "make someone else owner first.",
+            )
         )
 
 
 def _check_role(role) -> str:
     if role not in ROLES:
-        raise _error(
-            "error_unknown_role",
-            "Unknown role ${role}: use owner, moderator, member or guest.",
-            role=role[:30] if isinstance(role, str) else "?",
+        raise CommunityError(
+            _(
+                "error_unknown_role",
+                default="Unknown role ${role}: use owner, moderator, member or guest.",
+                mapping={"role": role[:30] if isinstance(role, str) else "?"},
+            )
         )
     return role
 
@@ -363,16 +364,20 @@ def _check_message(message) -> str:
     if message is None:
         return ""
     if not isinstance(message, str):
-        raise _error("error_message_text", "The message must be text.")
+        raise CommunityError(
+            _("error_message_text", default="The message must be text.")
+        )
     return message.strip()[:MAX_MESSAGE]
 
 
 def _check_known_user(userid) -> str:
     if not isinstance(userid, str) or not users.exists(userid):
-        raise _error(
-            "error_unknown_user",
-            "There is no user ${user}.",
-            user=userid[:50] if isinstance(userid, str) else "?",
+        raise CommunityError(
+            _(
+                "error_unknown_user",
+                default="There is no user ${user}.",
+                mapping={"user": userid[:50] if isinstance(userid, str) else "?"},
+            )
         )
     return userid
 
@@ -420,9 +425,11 @@ def join(community, message: str | None = None) -> str:
             found.pending[userid] = _pending_entry("request", userid, message)
             notify(CommunityRequestedEvent(community, userid, userid, None, message))
         return "pending"
-    raise _error(
-        "error_invite_only",
-        "Only its moderators can add people to this community.",
+    raise CommunityError(
+        _(
+            "error_invite_only",
+            default="Only its moderators can add people to this community.",
+        )
     )
 
 
@@ -452,8 +459,12 @@ def invite(community, userid: str, role: str = "member", message=None) -> None:
     message = _check_message(message)
     found = roster(community, create=True)
     if userid in found.roles:
-        raise _error(
-            "error_already_member", "${user} is already on the roster.", user=userid
+        raise CommunityError(
+            _(
+                "error_already_member",
+                default="${user} is already on the roster.",
+                mapping={"user": userid},
+            )
         )
     waiting = found.pending.get(userid)
     if waiting is not None and waiting["kind"] == "request":
@@ -489,10 +500,12 @@ def approve(community, userid: str, message=None) -> None:
     found = roster(community, create=True)
     waiting = found.pending.get(userid) if isinstance(userid, str) else None
     if waiting is None or waiting["kind"] != "request":
-        raise _error(
-            "error_no_request",
-            "${user} has not asked to join.",
-            user=userid[:50] if isinstance(userid, str) else "?",
+        raise CommunityError(
+            _(
+                "error_no_request",
+                default="${user} has not asked to join.",
+                mapping={"user": userid[:50] if isinstance(userid, str) else "?"},
+            )
         )
     _set(community, found, userid, "member")
     notify(CommunityApprovedEvent(community, userid, actor, "member", message))
@@ -505,10 +518,12 @@ def decline(community, userid: str, message=None) -> None:
     message = _check_message(message)
     found = roster(community, create=True)
     if not isinstance(userid, str) or userid not in found.pending:
-        raise _error(
-            "error_no_pending",
-            "${user} has neither asked to join nor been invited.",
-            user=userid[:50] if isinstance(userid, str) else "?",
+        raise CommunityError(
+            _(
+                "error_no_pending",
+                default="${user} has neither asked to join nor been invited.",
+                mapping={"user": userid[:50] if isinstance(userid, str) else "?"},
+            )
         )
     _forget_pending(community, found, userid)
     notify(CommunityDeclinedEvent(community, userid, actor, None, message))
@@ -527,10 +542,12 @@ def set_role(community, userid: str, role: str) -> None:
     role = _check_role(role)
     found = roster(community, create=True)
     if not isinstance(userid, str) or userid not in found.roles:
-        raise _error(
-            "error_not_member",
-            "${user} is not on the roster.",
-            user=userid[:50] if isinstance(userid, str) else "?",
+        raise CommunityError(
+            _(
+                "error_not_member",
+                default="${user} is not on the roster.",
+                mapping={"user": userid[:50] if isinstance(userid, str) else "?"},
+            )
         )
     if role == found.roles[userid]:
         return
@@ -550,10 +567,12 @@ def remove(community, userid: str) -> None:
     if not isinstance(userid, str) or userid not in found.roles:
         if isinstance(userid, str) and userid in found.pending:
             return decline(community, userid)
-        raise _error(
-            "error_not_member",
-            "${user} is not on the roster.",
-            user=userid[:50] if isinstance(userid, str) else "?",
+        raise CommunityError(
+            _(
+                "error_not_member",
+                default="${user} is not on the roster.",
+                mapping={"user": userid[:50] if isinstance(userid, str) else "?"},
+            )
         )
     _check_may_grant(community, found.roles[userid])
     _check_keeps_an_owner(found, userid, None)
@@ -607,16 +626,20 @@ def find(filter: str = "all", q: str | None = None):
     The catalog's own security filter hides secret communities.
     """
     if filter not in ("mine", "discover", "all"):
-        raise _error(
-            "error_unknown_filter",
-            "Unknown filter ${filter}: use mine, discover or all.",
-            filter=filter[:30] if isinstance(filter, str) else "?",
+        raise CommunityError(
+            _(
+                "error_unknown_filter",
+                default="Unknown filter ${filter}: use mine, discover or all.",
+                mapping={"filter": filter[:30] if isinstance(filter, str) else "?"},
+            )
         )
     catalog = api.portal.get_tool("portal_catalog")
     query = {"object_provides": ICommunity.__identifier__, "sort_on": "sortable_title"}
     if q:
         if not isinstance(q, str):
-            raise _error("error_query_text", "The search must be text.")
+            raise CommunityError(
+                _("error_query_text", default="The search must be text.")
+            )
         words = " ".join(f"{word}*" for word in q.split() if word.strip('*?"()'))
         if words:
             query["SearchableText"] = words

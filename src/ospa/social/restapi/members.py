@@ -28,10 +28,6 @@ PATCH_FIELDS = ("action", "role", "message")
 ACTIONS = ("approve", "decline", "accept")
 
 
-def _error(msgid, default, **mapping):
-    return CommunityError(_(msgid, default=default, mapping=mapping))
-
-
 def _short(value, length=30) -> str:
     return value[:length] if isinstance(value, str) else "?"
 
@@ -39,11 +35,12 @@ def _short(value, length=30) -> str:
 def check_fields(data: dict, allowed) -> None:
     for field in data:
         if field not in allowed:
-            raise _error(
-                "error_unknown_field",
-                "Unknown field ${field}: use ${fields}.",
-                field=_short(field),
-                fields=", ".join(allowed),
+            raise CommunityError(
+                _(
+                    "error_unknown_field",
+                    default="Unknown field ${field}: use ${fields}.",
+                    mapping={"field": _short(field), "fields": ", ".join(allowed)},
+                )
             )
 
 
@@ -51,7 +48,9 @@ def check_message(data: dict):
     """The message as sent (the API shortens it); a 400 if it is no text."""
     message = data.get("message")
     if message is not None and not isinstance(message, str):
-        raise _error("error_message_text", "The message must be text.")
+        raise CommunityError(
+            _("error_message_text", default="The message must be text.")
+        )
     return message
 
 
@@ -117,18 +116,22 @@ class MembersPost(WriteService):
         if "user" in data:
             userid = data["user"]
             if not isinstance(data.get("invite", True), bool):
-                raise _error(
-                    "error_not_boolean",
-                    "${name} must be true or false.",
-                    name="invite",
+                raise CommunityError(
+                    _(
+                        "error_not_boolean",
+                        default="${name} must be true or false.",
+                        mapping={"name": "invite"},
+                    )
                 )
         else:
             for field in ("role", "invite"):
                 if field in data:
-                    raise _error(
-                        "error_needs_user",
-                        "${field} needs a user: whom to invite or add.",
-                        field=field,
+                    raise CommunityError(
+                        _(
+                            "error_needs_user",
+                            default="${field} needs a user: whom to invite or add.",
+                            mapping={"field": field},
+                        )
                     )
             userid = users.current_userid()
             if userid is None:
@@ -181,9 +184,12 @@ class MemberPatch(_OneMember):
         check_fields(data, PATCH_FIELDS)
         message = check_message(data)
         if ("action" in data) == ("role" in data):
-            raise _error(
-                "error_action_or_role",
-                "Send either an action (approve, decline or accept) or a role.",
+            raise CommunityError(
+                _(
+                    "error_action_or_role",
+                    default="Send either an action (approve, decline or accept) "
+                    "or a role.",
+                )
             )
         if "role" in data:
             communities.set_role(community, userid, data["role"])
@@ -196,10 +202,12 @@ class MemberPatch(_OneMember):
             # Declining one's own invitation (or withdrawing a request) is
             # leaving; one who is on the roster leaves with DELETE.
             if pending_kind(community, userid) is None:
-                raise _error(
-                    "error_no_pending",
-                    "${user} has neither asked to join nor been invited.",
-                    user=_short(userid, 50),
+                raise CommunityError(
+                    _(
+                        "error_no_pending",
+                        default="${user} has neither asked to join nor been invited.",
+                        mapping={"user": _short(userid, 50)},
+                    )
                 )
             communities.leave(community)
         elif action == "decline":
@@ -207,11 +215,12 @@ class MemberPatch(_OneMember):
         elif action == "accept":
             self.accept(community, userid, me, message)
         else:
-            raise _error(
-                "error_unknown_action",
-                "Unknown action ${action}: use ${actions}.",
-                action=_short(action),
-                actions=", ".join(ACTIONS),
+            raise CommunityError(
+                _(
+                    "error_unknown_action",
+                    default="Unknown action ${action}: use ${actions}.",
+                    mapping={"action": _short(action), "actions": ", ".join(ACTIONS)},
+                )
             )
         return member_reply(community, userid)
 
@@ -220,8 +229,11 @@ class MemberPatch(_OneMember):
             raise Unauthorized("Only the invited person can accept an invitation.")
         invited = pending_kind(community, me) == "invitation"
         if not invited and communities.role_of(community, me) is None:
-            raise _error(
-                "error_not_invited", "You have not been invited to this community."
+            raise CommunityError(
+                _(
+                    "error_not_invited",
+                    default="You have not been invited to this community.",
+                )
             )
         communities.join(community, message)
 

@@ -1,4 +1,5 @@
-/* ospa.social: recommend and follow without reloading the page.
+/* ospa.social: recommend, follow and community membership without
+ * reloading the page.
  *
  * Progressive enhancement of the plain forms the server renders (the social
  * bar, author pages, @@following): each `form.ospa-social-action` is sent
@@ -180,5 +181,132 @@
     }
     event.preventDefault();
     send(form);
+  });
+
+  /* Communities: the membership forms of the community header and of the
+   * members page (`form.ospa-community-action`, posting to
+   * @@community-membership). They are sent with fetch asking for JSON; on
+   * success the message is shown and the page's community regions
+   * (`[data-ospa-community-region]`, by id) are replaced by fresh ones from
+   * the server, or the browser goes where the server says when this page
+   * is closed to the user now (they left a closed community). Without this
+   * script the same forms post and redirect back with a status message.
+   */
+  const COMMUNITY_FORMS = "form.ospa-community-action";
+  const REGIONS = "[data-ospa-community-region]";
+
+  function samePage(url) {
+    const target = new URL(url, document.baseURI);
+    const here = new URL(window.location.href);
+    return (
+      target.origin === here.origin &&
+      target.pathname.replace(/\/$/, "") === here.pathname.replace(/\/$/, "") &&
+      target.search === here.search
+    );
+  }
+
+  function showCommunityMessage(message, kind) {
+    const area = document.getElementById("global_statusmessage");
+    if (!area || !message) {
+      return;
+    }
+    area.querySelectorAll(".ospa-community-message").forEach((old) => old.remove());
+    const alert = document.createElement("div");
+    alert.className = `ospa-community-message alert alert-${kind}`;
+    alert.setAttribute("role", kind === "danger" ? "alert" : "status");
+    alert.textContent = message;
+    area.appendChild(alert);
+  }
+
+  async function refreshRegions() {
+    const response = await fetch(window.location.href, {
+      credentials: "same-origin",
+      headers: { Accept: "text/html" },
+    });
+    if (!response.ok) {
+      throw new Error(`status ${response.status}`);
+    }
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+    document.querySelectorAll(REGIONS).forEach((region) => {
+      const replacement = region.id && fresh.getElementById(region.id);
+      if (replacement) {
+        region.replaceWith(document.importNode(replacement, true));
+      }
+    });
+    document.dispatchEvent(new CustomEvent("ospa-community:refreshed"));
+  }
+
+  async function sendCommunity(form, submitter) {
+    const box = form.closest("[data-ospa-community-box]") || form;
+    const body = new FormData(form);
+    if (submitter && submitter.name) {
+      body.set(submitter.name, submitter.value);
+    }
+    const buttons = form.querySelectorAll("button");
+    buttons.forEach((button) => {
+      button.disabled = true;
+    });
+    form.setAttribute("aria-busy", "true");
+    let response = null;
+    let data = null;
+    try {
+      response = await fetch(actionUrl(form), {
+        method: "POST",
+        body,
+        credentials: "same-origin",
+        headers: {
+          Accept: "application/json",
+          "X-Requested-With": "XMLHttpRequest",
+        },
+      });
+      data = await response.json().catch(() => null);
+    } catch (error) {
+      response = null;
+    } finally {
+      buttons.forEach((button) => {
+        button.disabled = false;
+      });
+      form.removeAttribute("aria-busy");
+    }
+    if (response && response.ok && data) {
+      clearError(box);
+      form.dispatchEvent(
+        new CustomEvent("ospa-community:updated", { bubbles: true, detail: data }),
+      );
+      if (data.redirect && !samePage(data.redirect)) {
+        window.location.assign(data.redirect);
+        return;
+      }
+      showCommunityMessage(data.message, "info");
+      try {
+        await refreshRegions();
+      } catch (error) {
+        window.location.reload();
+      }
+    } else if (response && response.status === 400 && data && data.message) {
+      showError(box, data.message);
+    } else {
+      // Login needed, token expired, server error: let the page handle it.
+      if (submitter && submitter.name) {
+        const hidden = document.createElement("input");
+        hidden.type = "hidden";
+        hidden.name = submitter.name;
+        hidden.value = submitter.value;
+        form.appendChild(hidden);
+      }
+      HTMLFormElement.prototype.submit.call(form);
+    }
+  }
+
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.matches(COMMUNITY_FORMS)) {
+      return;
+    }
+    if (!window.fetch || !window.FormData || !window.DOMParser) {
+      return;
+    }
+    event.preventDefault();
+    sendCommunity(form, event.submitter);
   });
 })();
