@@ -125,19 +125,20 @@
     }
   }
 
-  async function send(form) {
-    const box = form.closest("[data-ospa-like], [data-ospa-follow]") || form;
+  // POST a form for JSON, with its buttons disabled meanwhile; return
+  // {response, data}, response null when the network failed.
+  async function postForm(form, body) {
     const buttons = form.querySelectorAll("button");
     buttons.forEach((button) => {
       button.disabled = true;
     });
     form.setAttribute("aria-busy", "true");
-    let response;
+    let response = null;
     let data = null;
     try {
       response = await fetch(actionUrl(form), {
         method: "POST",
-        body: new FormData(form),
+        body,
         credentials: "same-origin",
         headers: {
           Accept: "application/json",
@@ -153,6 +154,12 @@
       });
       form.removeAttribute("aria-busy");
     }
+    return { response, data };
+  }
+
+  async function send(form) {
+    const box = form.closest("[data-ospa-like], [data-ospa-follow]") || form;
+    const { response, data } = await postForm(form, new FormData(form));
     if (response && response.ok && data) {
       clearError(box);
       if ("liked" in data) {
@@ -242,32 +249,7 @@
     if (submitter && submitter.name) {
       body.set(submitter.name, submitter.value);
     }
-    const buttons = form.querySelectorAll("button");
-    buttons.forEach((button) => {
-      button.disabled = true;
-    });
-    form.setAttribute("aria-busy", "true");
-    let response = null;
-    let data = null;
-    try {
-      response = await fetch(actionUrl(form), {
-        method: "POST",
-        body,
-        credentials: "same-origin",
-        headers: {
-          Accept: "application/json",
-          "X-Requested-With": "XMLHttpRequest",
-        },
-      });
-      data = await response.json().catch(() => null);
-    } catch (error) {
-      response = null;
-    } finally {
-      buttons.forEach((button) => {
-        button.disabled = false;
-      });
-      form.removeAttribute("aria-busy");
-    }
+    const { response, data } = await postForm(form, body);
     if (response && response.ok && data) {
       clearError(box);
       form.dispatchEvent(
