@@ -725,8 +725,8 @@ BAD_INPUT = [
         "A community always keeps an owner",
     ),
     ("open", "erik", "leave", {}, "You are not a member of this community."),
-    ("open", "erik", "accept", {}, "You have no invitation"),
-    ("open", "mia", "decline", {}, "You have no invitation"),
+    ("open", "erik", "accept", {}, "You have not been invited"),
+    ("open", "mia", "decline", {}, "neither asked"),
     ("closed", "erik", "join", {"message": ["a", "b"]}, "The message must be text."),
 ]
 

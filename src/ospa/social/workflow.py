@@ -26,12 +26,10 @@ PAGE_TYPES = ("Document",)
 
 
 def in_community(obj) -> bool:
-    current = aq_parent(aq_inner(obj))
-    while current is not None:
-        if ICommunity.providedBy(current):
-            return True
-        current = aq_parent(current)
-    return False
+    """Whether a community contains ``obj`` (at any depth)."""
+    from ospa.social.api.communities import community_of
+
+    return community_of(aq_parent(aq_inner(obj))) is not None
 
 
 @adapter(IDexterityContent, IWorkflowTool)

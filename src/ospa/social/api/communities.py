@@ -14,6 +14,8 @@ content; ``secret`` hides the community from everyone not on its roster.
 """
 
 from AccessControl import Unauthorized
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 from datetime import datetime
@@ -82,13 +84,11 @@ def is_community(obj) -> bool:
 
 def community_of(obj):
     """The community ``obj`` is (in), or None."""
-    current = obj
+    current = aq_inner(obj)
     while current is not None:
         if ICommunity.providedBy(current):
             return current
-        current = getattr(current, "__parent__", None) or getattr(
-            current, "aq_parent", None
-        )
+        current = aq_parent(current)
     return None
 
 
@@ -440,14 +440,53 @@ def leave(community) -> None:
     found = roster(community, create=True)
     if userid in found.roles:
         _check_keeps_an_owner(found, userid, None)
-        role = found.roles[userid]
         _set(community, found, userid, None)
         notify(CommunityLeftEvent(community, userid, userid, None, ""))
-        del role
         return
     waiting = _forget_pending(community, found, userid)
     if waiting is not None and waiting["kind"] == "invitation":
         notify(CommunityDeclinedEvent(community, userid, userid, None, ""))
+
+
+def accept(community, message=None) -> str:
+    """The current user accepts their invitation; return their role.
+
+    Accepting again once on the roster changes nothing.
+    """
+    userid = _check_user()
+    _check_visible(community)
+    role = role_of(community, userid)
+    if role is not None:
+        return role
+    waiting = pending_of(community, userid)
+    if waiting is None or waiting["kind"] != "invitation":
+        raise CommunityError(
+            _(
+                "error_not_invited",
+                default="You have not been invited to this community.",
+            )
+        )
+    return join(community, message)
+
+
+def withdraw(community) -> str:
+    """The current user declines their invitation or withdraws their request.
+
+    Returns which it was: ``"invitation"`` or ``"request"``.
+    """
+    userid = _check_user()
+    _check_visible(community)
+    waiting = pending_of(community, userid)
+    if waiting is None:
+        raise CommunityError(
+            _(
+                "error_no_pending",
+                default="${user} has neither asked to join nor been invited.",
+                mapping={"user": userid[:50]},
+            )
+        )
+    leave(community)
+    return waiting["kind"]
 
 
 def invite(community, userid: str, role: str = "member", message=None) -> None:
@@ -529,11 +568,13 @@ def decline(community, userid: str, message=None) -> None:
     notify(CommunityDeclinedEvent(community, userid, actor, None, message))
 
 
-def _check_may_grant(community, role):
+def can_grant_moderation(community) -> bool:
     """Owners (and site managers) alone make owners and moderators."""
-    if role in MODERATING and not (
-        role_of(community) == "owner" or _is_site_manager(community)
-    ):
+    return role_of(community) == "owner" or _is_site_manager(community)
+
+
+def _check_may_grant(community, role):
+    if role in MODERATING and not can_grant_moderation(community):
         raise Unauthorized("Only owners may make owners and moderators.")
 
 

@@ -92,31 +92,13 @@ def validate(kind, target, userid: str | None = None) -> str:
     """Check a target the current user wants to follow; return it normalised."""
     kind = _check_kind(kind)
     target = _check_target_string(target)
-    if kind == "user":
-        if target == userid:
-            raise InvalidTarget(
-                _("error_follow_self", default="You cannot follow yourself.")
-            )
-        if not users.exists(target):
-            raise InvalidTarget(
-                _(
-                    "error_unknown_user",
-                    default="There is no user ${user}.",
-                    mapping={"user": target[:50]},
-                )
-            )
-    elif kind == "tag":
+    if kind == "tag":
         target = normalise_tag(target)
-        if not target or len(target) > MAX_TAG_LENGTH or not tag_exists(target):
-            raise InvalidTarget(
-                _(
-                    "error_unknown_tag",
-                    default="No content you can see is tagged ${tag}.",
-                    mapping={"tag": target[:50]},
-                )
-            )
-    else:
-        _followable_object(kind, target)
+    if kind == "user" and target == userid:
+        raise InvalidTarget(
+            _("error_follow_self", default="You cannot follow yourself.")
+        )
+    _check_target_visible(kind, target)
     return target
 
 
@@ -238,10 +220,12 @@ def following(kind: str | None = None) -> dict:
 
 
 def _check_target_visible(kind, target):
-    """Raise unless the current user may see the target whose followers they ask for."""
+    """Raise unless the target exists and the current user may see it."""
     if kind in ("content", "community"):
         _followable_object(kind, target)
-    elif kind == "tag" and not tag_exists(target):
+    elif kind == "tag" and (
+        not target or len(target) > MAX_TAG_LENGTH or not tag_exists(target)
+    ):
         raise InvalidTarget(
             _(
                 "error_unknown_tag",

@@ -298,21 +298,9 @@ class MembershipView(SocialActionView):
             mapping={"title": title},
         )
 
-    def _my_invitation(self):
+    def do_accept(self, title, message=None, **ignored):
         self._check_logged_in()
-        waiting = communities.pending_of(self.context)
-        if not waiting or waiting.get("kind") != "invitation":
-            raise CommunityError(
-                _(
-                    "error_community_no_invitation",
-                    default="You have no invitation to this community.",
-                )
-            )
-        return waiting
-
-    def do_accept(self, title, **ignored):
-        self._my_invitation()
-        communities.join(self.context)
+        communities.accept(self.context, message)
         return _(
             "msg_community_joined",
             default="You joined “${title}”.",
@@ -320,11 +308,16 @@ class MembershipView(SocialActionView):
         )
 
     def do_decline(self, title, **ignored):
-        self._my_invitation()
-        communities.leave(self.context)
+        self._check_logged_in()
+        if communities.withdraw(self.context) == "invitation":
+            return _(
+                "msg_community_invitation_declined",
+                default="You declined the invitation to “${title}”.",
+                mapping={"title": title},
+            )
         return _(
-            "msg_community_invitation_declined",
-            default="You declined the invitation to “${title}”.",
+            "msg_community_request_withdrawn",
+            default="You withdrew your request to join “${title}”.",
             mapping={"title": title},
         )
 
@@ -647,10 +640,7 @@ class MembersView(CommunityPage):
 
     def grants_all(self) -> bool:
         """Owners and site managers make owners and moderators, too."""
-        community = self.context
-        return communities.role_of(community) == "owner" or api.user.has_permission(
-            communities.MANAGE_PERMISSION, obj=community
-        )
+        return communities.can_grant_moderation(self.context)
 
     def role_choices(self) -> list[dict]:
         roles = (

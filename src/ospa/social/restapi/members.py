@@ -199,17 +199,9 @@ class MemberPatch(_OneMember):
         if action == "approve":
             communities.approve(community, userid, message)
         elif action == "decline" and userid == me:
-            # Declining one's own invitation (or withdrawing a request) is
-            # leaving; one who is on the roster leaves with DELETE.
-            if pending_kind(community, userid) is None:
-                raise CommunityError(
-                    _(
-                        "error_no_pending",
-                        default="${user} has neither asked to join nor been invited.",
-                        mapping={"user": _short(userid, 50)},
-                    )
-                )
-            communities.leave(community)
+            # Declining one's own invitation (or withdrawing a request); one
+            # who is on the roster leaves with DELETE.
+            communities.withdraw(community)
         elif action == "decline":
             communities.decline(community, userid, message)
         elif action == "accept":
@@ -227,15 +219,7 @@ class MemberPatch(_OneMember):
     def accept(self, community, userid, me, message):
         if me is None or userid != me:
             raise Unauthorized("Only the invited person can accept an invitation.")
-        invited = pending_kind(community, me) == "invitation"
-        if not invited and communities.role_of(community, me) is None:
-            raise CommunityError(
-                _(
-                    "error_not_invited",
-                    default="You have not been invited to this community.",
-                )
-            )
-        communities.join(community, message)
+        communities.accept(community, message)
 
 
 class MemberDelete(_OneMember):
