@@ -1,5 +1,6 @@
 """Events of the social layer: notifications and the stream subscribe to them."""
 
+from ospa.social.interfaces import IAnswerAcceptedEvent
 from ospa.social.interfaces import ICommunityApprovedEvent
 from ospa.social.interfaces import ICommunityDeclinedEvent
 from ospa.social.interfaces import ICommunityInvitedEvent
@@ -10,6 +11,7 @@ from ospa.social.interfaces import ICommunityRoleChangedEvent
 from ospa.social.interfaces import IFollowedEvent
 from ospa.social.interfaces import ILikedEvent
 from ospa.social.interfaces import IMentionedEvent
+from ospa.social.interfaces import IPostAddedEvent
 from ospa.social.interfaces import IUnfollowedEvent
 from ospa.social.interfaces import IUnlikedEvent
 from zope.interface import implementer
@@ -51,6 +53,21 @@ class MentionedEvent(ObjectEvent):
         super().__init__(obj)
         self.userid = userid
         self.mentioned = tuple(mentioned)
+
+
+@implementer(IPostAddedEvent)
+class PostAddedEvent(ObjectEvent):
+    def __init__(self, post, userid):
+        super().__init__(post)
+        self.userid = userid
+
+
+@implementer(IAnswerAcceptedEvent)
+class AnswerAcceptedEvent(ObjectEvent):
+    def __init__(self, question, userid, answer):
+        super().__init__(question)
+        self.userid = userid
+        self.answer = answer
 
 
 class _CommunityEvent(ObjectEvent):

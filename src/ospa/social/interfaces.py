@@ -28,8 +28,40 @@ class ICommunity(Interface):
     """Marker of a community: the ``community`` kind of follow targets one."""
 
 
-DEFAULT_SOCIAL_TYPES = ["Document", "News Item", "Event", "File", "Image", "Community"]
+class IPost(Interface):
+    """Marker of a microblog post (or a reply to one)."""
+
+
+class IStreamFolder(Interface):
+    """Marker of ``/stream``, where every employee may post to everyone."""
+
+
+DEFAULT_SOCIAL_TYPES = [
+    "Document",
+    "News Item",
+    "Event",
+    "File",
+    "Image",
+    "Community",
+    "Post",
+]
 DEFAULT_COMMENT_TYPES = ["Document", "News Item", "Event"]
+DEFAULT_STREAM_TYPES = ["Document", "News Item", "Event", "File"]
+DEFAULT_ATTACHMENT_TYPES = [
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "image/webp",
+    "application/pdf",
+    "text/plain",
+    "text/csv",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "application/vnd.oasis.opendocument.presentation",
+]
 
 
 class UnknownTypes(schema.ValidationError):
@@ -84,6 +116,48 @@ class ISocialSettings(Interface):
         constraint=_existing_types,
     )
 
+    stream_types = schema.List(
+        title=_("label_stream_types", default="Content in the activity stream"),
+        description=_(
+            "help_stream_types",
+            default="When content of these types is created, published or "
+            "updated, or commented on, it appears in the activity stream.",
+        ),
+        value_type=schema.Choice(
+            vocabulary="plone.app.vocabularies.ReallyUserFriendlyTypes"
+        ),
+        default=list(DEFAULT_STREAM_TYPES),
+        missing_value=[],
+        required=False,
+        constraint=_existing_types,
+    )
+
+    post_max_length = schema.Int(
+        title=_("label_post_max_length", default="Longest post (characters)"),
+        default=1000,
+        min=10,
+        max=100000,
+    )
+
+    post_max_attachment_mb = schema.Int(
+        title=_("label_post_max_attachment", default="Largest attachment (MB)"),
+        default=10,
+        min=1,
+        max=1024,
+    )
+
+    post_attachment_types = schema.List(
+        title=_("label_post_attachment_types", default="Attachment types"),
+        description=_(
+            "help_post_attachment_types",
+            default="MIME types people may attach to posts, one per line.",
+        ),
+        value_type=schema.ASCIILine(),
+        default=list(DEFAULT_ATTACHMENT_TYPES),
+        missing_value=[],
+        required=False,
+    )
+
 
 class ISocialEvent(IObjectEvent):
     """Something social happened to ``object``, done by ``userid``."""
@@ -116,6 +190,22 @@ class IMentionedEvent(IObjectEvent):
 
     userid = Attribute("The author who mentioned them.")
     mentioned = Attribute("The ids of the users mentioned, without the author.")
+
+
+class IPostEvent(IObjectEvent):
+    """Something happened to the post ``object``, done by ``userid``."""
+
+    userid = Attribute("Who did it.")
+
+
+class IPostAddedEvent(IPostEvent):
+    """A post or a reply was published (``object.in_reply_to`` tells which)."""
+
+
+class IAnswerAcceptedEvent(IPostEvent):
+    """The question ``object`` has ``answer`` (a reply) as its accepted answer."""
+
+    answer = Attribute("The accepted reply.")
 
 
 class ICommunityEvent(IObjectEvent):

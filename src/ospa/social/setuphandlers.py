@@ -2,6 +2,7 @@
 
 from Products.CMFPlone.interfaces import INonInstallable
 from zope.interface import implementer
+import contextlib
 
 
 @implementer(INonInstallable)
@@ -29,6 +30,16 @@ def post_install(context):
     graph.get(create=True)
     settings.apply()
     communities_folder()
+    stream_folder()
+    _index_stream()
+
+
+def _index_stream():
+    """Existing content enters the stream's indexes (only those indexes)."""
+    from ospa.social.api import settings
+    from ospa.social.api import stream
+
+    stream.reindex(settings.stream_types())
 
 
 COMMUNITIES_FOLDER = "communities"
@@ -67,6 +78,51 @@ def communities_folder():
         ["Member", "Contributor", "Owner", "Manager", "Site Administrator"],
         acquire=True,
     )
+    return folder
+
+
+STREAM_FOLDER = "stream"
+
+
+def stream_folder():
+    """``/stream``: every employee may post here, and every employee reads it.
+
+    The ``AuthenticatedUsers`` group holds Reader and Contributor on it; the
+    ``Stream`` type accepts only posts, and the post workflow gives the
+    author (Owner) and moderators the rest. Like the communities folder it
+    is content and stays when uninstalling. An unrelated item already at
+    ``/stream`` is left alone (then posts go to communities only).
+    """
+    from ospa.social import logger
+    from ospa.social.interfaces import IStreamFolder
+    from plone import api
+    from plone.dexterity.utils import createContentInContainer
+
+    portal = api.portal.get()
+    folder = portal.get(STREAM_FOLDER)
+    if folder is None:
+        # Not addable anywhere by hand: there is one stream.
+        folder = createContentInContainer(
+            portal,
+            "Stream",
+            checkConstraints=False,
+            id=STREAM_FOLDER,
+            title="Stream",
+            description="Short posts and questions to all colleagues.",
+        )
+        if api.content.get_state(folder, default=None) == "private":
+            with contextlib.suppress(api.exc.InvalidParameterError):
+                api.content.transition(folder, transition="publish")
+    if not IStreamFolder.providedBy(folder):
+        logger.warning("/%s exists and is not a stream: not used", STREAM_FOLDER)
+        return None
+    folder.manage_setLocalRoles("AuthenticatedUsers", ["Reader", "Contributor"])
+    folder.manage_permission(
+        "Delete objects",
+        ["Contributor", "Editor", "Owner", "Manager", "Site Administrator"],
+        acquire=False,
+    )
+    folder.reindexObjectSecurity()
     return folder
 
 

@@ -5,6 +5,7 @@ from ospa.social.api import communities
 from ospa.social.api import following
 from ospa.social.api import likes
 from ospa.social.api import settings
+from ospa.social.api import stream
 from ospa.social.api import users
 from ospa.social.interfaces import ICommunity
 
@@ -59,4 +60,9 @@ def settings_changed(proxy, event):
 
     plone.registry re-dispatches record events to a proxy of the schema.
     """
-    settings.apply()
+    name = getattr(event.record, "fieldName", "")
+    if name == "stream_types":
+        changed = set(event.oldValue or ()) ^ set(event.newValue or ())
+        stream.reindex(sorted(changed))
+    elif name in ("social_types", "comment_types", ""):
+        settings.apply()

@@ -23,6 +23,8 @@ from zope.interface import implementer
 CONTENT_WORKFLOW = "ospa_community_content_workflow"
 PAGE_WORKFLOW = "ospa_community_page_workflow"
 PAGE_TYPES = ("Document",)
+# Types whose own workflow already follows the place they are in.
+OWN_WORKFLOW_TYPES = ("Post",)
 
 
 def in_community(obj) -> bool:
@@ -36,7 +38,12 @@ def in_community(obj) -> bool:
 @implementer(IWorkflowChain)
 def community_workflow_chain(obj, tool):
     ours = CONTENT_WORKFLOW in tool.objectIds()
-    if ours and not ICommunity.providedBy(obj) and in_community(obj):
+    if (
+        ours
+        and not ICommunity.providedBy(obj)
+        and obj.portal_type not in OWN_WORKFLOW_TYPES
+        and in_community(obj)
+    ):
         return (PAGE_WORKFLOW if obj.portal_type in PAGE_TYPES else CONTENT_WORKFLOW,)
     try:
         from Products.CMFPlacefulWorkflow.adapter import PlacefulWorkflowChain

@@ -36,6 +36,25 @@ def comment_types() -> list[str]:
     return list(_settings().comment_types or [])
 
 
+def stream_types() -> list[str]:
+    """Ordinary content types whose activity shows in the stream."""
+    return list(_settings().stream_types or [])
+
+
+def post_max_length() -> int:
+    return _settings().post_max_length or 1000
+
+
+def post_max_attachment_bytes() -> int:
+    return (_settings().post_max_attachment_mb or 10) * 1024 * 1024
+
+
+def post_attachment_types() -> list[str]:
+    return [
+        str(name).strip().lower() for name in _settings().post_attachment_types or []
+    ]
+
+
 def _dexterity_ftis():
     types = api.portal.get_tool("portal_types")
     return [fti for fti in types.objectValues() if IDexterityFTI.providedBy(fti)]

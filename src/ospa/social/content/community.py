@@ -99,3 +99,7 @@ class ICommunitySchema(model.Schema):
 @implementer(ICommunity)
 class Community(Container):
     """A community. Its roster is kept by :mod:`ospa.social.api.communities`."""
+
+    # A community holds thousands of posts: no order list to rewrite on
+    # every add. Its views sort by date or title.
+    _ordering = "unordered"

@@ -1,0 +1,69 @@
+"""Posts through plone.restapi's own content endpoints.
+
+A post is created with ``POST /<community or stream>`` and ``"@type":
+"Post"`` and changed with ``PATCH``; this deserializer adds the checks
+that need the place: posts only in communities and ``/stream``, a reply
+where its post is, a reply never a question, and a reply stays a reply
+of the same post. The field constraints check the text, the attachment
+and the targets. Any failure is a 400 and nothing is stored.
+"""
+
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from ospa.social import _
+from ospa.social.api import posts
+from ospa.social.interfaces import IOspaSocialLayer
+from ospa.social.interfaces import IPost
+from plone.restapi.deserializer import json_body
+from plone.restapi.deserializer.dxcontent import DeserializeFromJson
+from plone.restapi.interfaces import IDeserializeFromJson
+from zExceptions import BadRequest
+from zope.component import adapter
+from zope.i18n import translate
+from zope.interface import implementer
+
+
+@implementer(IDeserializeFromJson)
+@adapter(IPost, IOspaSocialLayer)
+class PostDeserializer(DeserializeFromJson):
+    def __call__(
+        self, validate_all=False, data=None, create=False, mask_validation_errors=True
+    ):
+        if data is None:
+            data = json_body(self.request)
+        if not isinstance(data, dict):
+            self._fail(
+                _(
+                    "error_body_not_object",
+                    default="The request body must be a JSON object.",
+                )
+            )
+        container = aq_parent(aq_inner(self.context))
+        reply_to = data.get("in_reply_to") if create else self.context.in_reply_to
+        if create:
+            try:
+                posts.check_place(
+                    container, reply_to if isinstance(reply_to, str) else None
+                )
+            except posts.PostError as error:
+                raise BadRequest(error.doc()) from None
+        elif "in_reply_to" in data and (data["in_reply_to"] or None) != reply_to:
+            self._fail(
+                _(
+                    "error_reply_fixed",
+                    default="A post cannot become a reply, nor a reply another post's.",
+                )
+            )
+        if reply_to and data.get("question"):
+            self._fail(
+                _("error_reply_question", default="A reply cannot be a question.")
+            )
+        return super().__call__(
+            validate_all=validate_all,
+            data=data,
+            create=create,
+            mask_validation_errors=mask_validation_errors,
+        )
+
+    def _fail(self, message):
+        raise BadRequest(translate(message, context=self.request))
