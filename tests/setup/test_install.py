@@ -54,7 +54,18 @@ def leftovers(portal) -> list[str]:
         if any(name.startswith(PACKAGE) for name in getattr(fti, "behaviors", ()))
     ]
     catalog = api.portal.get_tool("portal_catalog")
-    ours = ("like_count", "member_count")
+    ours = (
+        "like_count",
+        "member_count",
+        "in_stream",
+        "stream_ts",
+        "community_uid",
+        "thread_uid",
+        "hashtags",
+        "mentions",
+        "question_state",
+        "stream_info",
+    )
     found += [f"index {name}" for name in ours if name in catalog.indexes()]
     found += [f"column {name}" for name in ours if name in catalog.schema()]
     workflows = api.portal.get_tool("portal_workflow")
@@ -89,6 +100,24 @@ def installed_parts(portal) -> set[str]:
         "Community",
         "index member_count",
         "column member_count",
+        "ospa.social.stream_types",
+        "ospa.social.post_max_length",
+        "ospa.social.post_max_attachment_mb",
+        "ospa.social.post_attachment_types",
+        "Post",
+        "Stream",
+        "behaviors of Post",
+        "index in_stream",
+        "index stream_ts",
+        "column stream_ts",
+        "index community_uid",
+        "column community_uid",
+        "index thread_uid",
+        "column thread_uid",
+        "index hashtags",
+        "index mentions",
+        "index question_state",
+        "column stream_info",
     }
 
 

@@ -16,6 +16,7 @@ from plone import api
 from plone.app.discussion.interfaces import IComment
 from plone.dexterity.interfaces import IDexterityContent
 from plone.indexer import indexer
+import time
 
 
 @indexer(ILikeable)
@@ -106,7 +107,11 @@ def stream_ts(obj):
 
 @indexer(IComment)
 def comment_stream_ts(comment):
-    return _ms(comment.creation_date)
+    """plone.app.discussion keeps whole seconds: a comment indexed as it is
+    added gets the current millisecond within its second, so that it sorts
+    after what happened earlier in the same second."""
+    created = _ms(comment.creation_date)
+    return max(created, min(int(time.time() * 1000), created + 999))
 
 
 @indexer(IDexterityContent)

@@ -35,10 +35,13 @@ def normalise_tag(tag: str) -> str:
 def tag_exists(tag: str) -> bool:
     """Whether content the current user may see carries ``tag``."""
     catalog = api.portal.get_tool("portal_catalog")
-    for index in ("Subject", "hashtags"):
-        if index in catalog.indexes() and len(catalog({index: tag}, sort_limit=1)):
-            return True
-    return False
+    if len(catalog(Subject=tag, sort_limit=1)):
+        return True
+    # Hashtags are indexed case-folded (ospa.social.api.posts.hashtag_key).
+    key = normalise_tag(tag).casefold()
+    return "hashtags" in catalog.indexes() and bool(
+        len(catalog(hashtags=key, sort_limit=1))
+    )
 
 
 def _check_kind(kind) -> str:

@@ -300,8 +300,10 @@ def delete(post) -> None:
             brain.getId
             for brain in catalog.unrestrictedSearchResults(thread_uid=post.UID())
         ]
-        if reply_ids:
-            container.manage_delObjects([i for i in reply_ids if i in container])
+        # The thread goes with its post, whoever wrote the replies.
+        for reply_id in reply_ids:
+            if reply_id in container:
+                container._delObject(reply_id)
     elif _question_of(post) is not None:
         question = _question_of(post)
         if question.accepted_answer == post.UID():

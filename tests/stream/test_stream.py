@@ -1,0 +1,303 @@
+"""The stream query: filters, order, pages, new items, hashtags, visibility."""
+
+from .conftest import post_as
+from .conftest import stream_as
+from plone import api
+import pytest
+
+
+def texts(page):
+    return [item["object"]["text"] for item in page["items"]]
+
+
+@pytest.fixture
+def everywhere(places):
+    """One post per place, oldest first, each tagged and mentioning Erik."""
+    made = {}
+    for name in ("stream", "open", "closed", "secret"):
+        made[name] = post_as("mia", places[name], f"{name} #Thema @erik")
+    return made
+
+
+def test_newest_first_with_replies_under_their_post(places):
+    first = post_as("mia", places["stream"], "Erster")
+    post_as("erik", places["stream"], "Zweiter")
+    for number in range(5):
+        post_as("chef", places["stream"], f"Antwort {number}", in_reply_to=first.UID())
+    page = stream_as("erik")
+    assert texts(page) == ["Zweiter", "Erster"]
+    item = page["items"][1]
+    assert item["counts"]["replies"] == 5
+    # The latest three, oldest of them first.
+    assert [reply["object"]["text"] for reply in item["replies"]] == [
+        "Antwort 2",
+        "Antwort 3",
+        "Antwort 4",
+    ]
+    assert item["actor"]["fullname"] == "Mia Member"
+    assert item["kind"] == "post"
+    assert item["verb"] == "posted"
+
+
+def test_an_item_says_what_the_viewer_may_do(places):
+    from ospa.social.api import likes
+
+    post = post_as("mia", places["open"], "Im offenen Raum")
+    with api.env.adopt_user(username="erik"):
+        likes.like(post)
+    erik = stream_as("erik", community=places["open"])["items"][0]
+    assert erik["viewer"] == {
+        "liked": True,
+        "following": False,
+        "can_reply": False,
+        "can_edit": False,
+        "can_delete": False,
+        "can_moderate": False,
+    }
+    assert erik["counts"]["likes"] == 1
+    assert erik["community"]["title"] == "Community offen"
+    mia = stream_as("mia", community=places["open"])["items"][0]
+    assert mia["viewer"]["can_edit"]
+    assert mia["viewer"]["can_reply"]
+    moritz = stream_as("moritz", community=places["open"])["items"][0]
+    assert moritz["viewer"]["can_moderate"]
+    assert moritz["viewer"]["can_delete"]
+    assert not moritz["viewer"]["can_edit"]
+
+
+@pytest.mark.parametrize(
+    ("userid", "expected"),
+    [
+        ("erik", ["open", "stream"]),
+        ("mia", ["secret", "closed", "open", "stream"]),
+        ("chef", ["secret", "closed", "open", "stream"]),
+    ],
+)
+def test_closed_and_secret_posts_reach_only_members(everywhere, userid, expected):
+    assert [text.split()[0] for text in texts(stream_as(userid))] == expected
+
+
+def test_anonymous_sees_no_posts(everywhere):
+    from ospa.social.api import stream
+    from plone.app.testing import logout
+
+    logout()
+    assert stream.query()["items"] == []
+
+
+FILTERS = [
+    {"filter": "all"},
+    {"filter": "communities"},
+    {"filter": "following"},
+    {"filter": "questions"},
+    {"hashtag": "thema"},
+    {"author": "mia"},
+]
+
+
+@pytest.mark.parametrize("params", FILTERS)
+def test_no_filter_leaks_closed_or_secret_posts(everywhere, places, params):
+    """Erik follows everything there is to follow; he still sees nothing closed."""
+    from ospa.social.api import following
+    from ospa.social.api import posts
+    from ospa.social.api import stream
+
+    for name in ("closed", "secret"):
+        with api.env.adopt_user(username="mia"):
+            posts.edit(everywhere[name], everywhere[name].text)
+            question = posts.create(places[name], f"{name}? #Thema", question=True)
+            posts.create(places[name], "Antwort", in_reply_to=question.UID())
+    with api.env.adopt_user(username="erik"):
+        following.follow("user", "mia")
+        following.follow("tag", "Thema")
+        following.follow("community", places["open"].UID())
+        since = 0
+        page = stream.query(**params)
+        seen = " ".join(texts(page))
+        assert "closed" not in seen
+        assert "secret" not in seen
+        assert stream.count_new(since, **params) == len(
+            stream.query(**params, size=50)["items"]
+        )
+        # A closed community is known to exist, but shows nothing inside.
+        assert stream.query(community=places["closed"].UID(), **params)["items"] == []
+        with pytest.raises(stream.StreamError):
+            stream.query(community=places["secret"].UID(), **params)
+
+
+def test_a_closed_community_is_seen_but_its_stream_is_empty_for_outsiders(
+    everywhere, places
+):
+    assert stream_as("erik", community=places["closed"].UID())["items"] == []
+
+
+def test_hashtags_count_only_what_the_viewer_sees(everywhere):
+    from ospa.social.api import stream
+
+    with api.env.adopt_user(username="erik"):
+        assert {"tag": "thema", "count": 2} in stream.hashtags()
+    with api.env.adopt_user(username="mia"):
+        assert {"tag": "thema", "count": 4} in stream.hashtags()
+
+
+def test_replies_of_an_invisible_post_are_not_listed(places):
+    from ospa.social.api import stream
+
+    post = post_as("mia", places["secret"], "Geheim")
+    post_as("moritz", places["secret"], "Antwort", in_reply_to=post.UID())
+    with api.env.adopt_user(username="mia"):
+        assert stream.replies(post)["items_total"] == 1
+    with api.env.adopt_user(username="erik"):
+        assert stream.replies(post)["items_total"] == 0
+
+
+def test_filters(places, portal):
+    from ospa.social.api import following
+
+    post_as("mia", places["stream"], "Von Mia #Kantine")
+    post_as("moritz", places["open"], "Von Moritz im offenen Raum")
+    post_as("chef", places["stream"], "Wer weiß es?", question=True)
+    answered = post_as("chef", places["stream"], "Schon beantwortet?", question=True)
+    answer = post_as("mia", places["stream"], "Ja", in_reply_to=answered.UID())
+    with api.env.adopt_user(username="chef"):
+        from ospa.social.api import posts
+
+        posts.accept(answered, answer.UID())
+    assert texts(stream_as("erik", author="mia")) == ["Von Mia #Kantine"]
+    assert texts(stream_as("erik", hashtag="#kantine")) == ["Von Mia #Kantine"]
+    assert texts(stream_as("erik", "questions")) == ["Wer weiß es?"]
+    assert texts(stream_as("erik", community=places["open"])) == [
+        "Von Moritz im offenen Raum"
+    ]
+    assert texts(stream_as("erik", "communities")) == []
+    assert texts(stream_as("mia", "communities")) == ["Von Moritz im offenen Raum"]
+    assert texts(stream_as("erik", "following")) == []
+    with api.env.adopt_user(username="erik"):
+        following.follow("tag", "Kantine")
+        following.follow("community", places["open"].UID())
+    assert texts(stream_as("erik", "following")) == [
+        "Von Moritz im offenen Raum",
+        "Von Mia #Kantine",
+    ]
+
+
+def test_content_and_comments_are_in_the_stream(places, portal):
+    from plone.app.discussion.comment import CommentFactory
+    from plone.app.discussion.interfaces import IConversation
+    from plone.app.discussion.interfaces import IReplies
+
+    with api.env.adopt_user(username="chef"):
+        news = api.content.create(portal, "News Item", id="neu", title="Neues")
+        api.content.transition(news, "publish")
+        folder = api.content.create(portal, "Folder", id="ordner", title="Ordner")
+        api.content.transition(folder, "publish")
+    with api.env.adopt_user(username="mia"):
+        comment = CommentFactory()
+        comment.text = "Super #Neu"
+        comment.author_username = "mia"
+        IReplies(IConversation(news)).addComment(comment)
+    items = stream_as("erik")["items"]
+    assert [(item["kind"], item["verb"]) for item in items] == [
+        ("comment", "commented"),
+        ("content", "published"),
+    ]
+    assert items[0]["object"]["about"]["title"] == "Neues"
+    assert items[1]["counts"]["comments"] == 1
+
+
+def test_private_content_stays_out_of_others_streams(places, portal):
+    with api.env.adopt_user(username="chef"):
+        api.content.create(portal, "Document", id="entwurf", title="Entwurf")
+    assert stream_as("erik")["items"] == []
+    assert [item["object"]["title"] for item in stream_as("chef")["items"]] == [
+        "Entwurf"
+    ]
+
+
+def test_cursor_pages_have_no_gaps_and_no_duplicates(places):
+    for number in range(7):
+        post_as("mia", places["stream"], f"Nummer {number}")
+    seen = []
+    before = None
+    while True:
+        page = stream_as("erik", before=before, size=3)
+        seen += texts(page)
+        before = page["next"]
+        if before is None:
+            break
+    assert seen == [f"Nummer {number}" for number in reversed(range(7))]
+
+
+def test_new_items_since_the_newest_seen(places):
+    from ospa.social.api import stream
+
+    post_as("mia", places["stream"], "Alt")
+    latest = stream_as("erik")["latest"]
+    with api.env.adopt_user(username="erik"):
+        assert stream.count_new(latest) == 0
+    post_as("mia", places["stream"], "Neu 1")
+    post_as("mia", places["stream"], "Neu 2")
+    post_as("mia", places["secret"], "Neu, aber geheim")
+    with api.env.adopt_user(username="erik"):
+        assert stream.count_new(latest) == 2
+    with api.env.adopt_user(username="mia"):
+        assert stream.count_new(latest) == 3
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"size": 0},
+        {"size": 51},
+        {"size": "abc"},
+        {"before": "gestern"},
+        {"before": -1},
+        {"filter": "nope"},
+        {"community": "no-such-uid"},
+        {"hashtag": "x" * 300},
+    ],
+)
+def test_bad_parameters_are_refused_with_a_message(places, params):
+    from ospa.social.api import stream
+
+    with (
+        api.env.adopt_user(username="erik"),
+        pytest.raises(stream.StreamError) as error,
+    ):
+        stream.query(**params)
+    assert error.value.text()
+
+
+def test_bad_hashtag_parameters(places):
+    from ospa.social.api import stream
+
+    for days, limit in ((0, 10), (400, 10), (10, 0), ("x", 1)):
+        with pytest.raises(stream.StreamError):
+            stream.hashtags(days, limit)
+
+
+def test_changing_the_stream_types_reindexes_existing_content(places, portal):
+    with api.env.adopt_user(username="chef"):
+        link = api.content.create(
+            portal, "Link", id="link", title="Verweis", remoteUrl="https://x.de"
+        )
+        api.content.transition(link, "publish")
+    assert stream_as("erik")["items"] == []
+    api.portal.set_registry_record(
+        "ospa.social.stream_types", ["Document", "News Item", "Event", "File", "Link"]
+    )
+    assert [item["object"]["title"] for item in stream_as("erik")["items"]] == [
+        "Verweis"
+    ]
+
+
+def test_search_finds_closed_and_secret_posts_only_for_members(everywhere, portal):
+    catalog = portal.portal_catalog
+    with api.env.adopt_user(username="erik"):
+        found = {
+            brain.getObject().text.split()[0]
+            for brain in catalog(SearchableText="Thema")
+        }
+    assert found == {"stream", "open"}
+    with api.env.adopt_user(username="mia"):
+        assert len(catalog(SearchableText="Thema")) == 4
