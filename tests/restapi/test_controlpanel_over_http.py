@@ -3,7 +3,7 @@
 import pytest
 
 
-SOCIAL = ["Document", "News Item", "Event", "File", "Image", "Community"]
+SOCIAL = ["Document", "News Item", "Event", "File", "Image", "Community", "Post"]
 
 
 @pytest.mark.parametrize("userid", [None, "nomember", "anna"])
@@ -28,15 +28,27 @@ def test_manager_reads_the_settings(people, client, site_url):
     assert body["@id"] == f"{site_url}/@controlpanels/social"
     assert body["title"] == "Social intranet"
     assert body["group"] == "Add-on Configuration"
-    assert set(body["schema"]["properties"]) == {"social_types", "comment_types"}
+    assert set(body["schema"]["properties"]) == {
+        "social_types",
+        "comment_types",
+        "stream_types",
+        "post_max_length",
+        "post_max_attachment_mb",
+        "post_attachment_types",
+    }
+    data = body["data"]
     tokens = {
-        name: [term["token"] for term in values]
-        for name, values in body["data"].items()
+        name: [term["token"] for term in data[name]]
+        for name in ("social_types", "comment_types", "stream_types")
     }
     assert tokens == {
         "social_types": SOCIAL,
         "comment_types": ["Document", "News Item", "Event"],
+        "stream_types": ["Document", "News Item", "Event", "File"],
     }
+    assert data["post_max_length"] == 1000
+    assert data["post_max_attachment_mb"] == 10
+    assert "application/pdf" in data["post_attachment_types"]
 
 
 def test_patch_changes_the_social_types(people, news, client, assert_error):

@@ -301,3 +301,27 @@ def test_search_finds_closed_and_secret_posts_only_for_members(everywhere, porta
     assert found == {"stream", "open"}
     with api.env.adopt_user(username="mia"):
         assert len(catalog(SearchableText="Thema")) == 4
+
+
+def test_cursor_pages_keep_items_that_share_a_millisecond(places):
+    from DateTime import DateTime
+
+    same = DateTime("2026-11-20T10:00:00.123+00:00")
+    made = []
+    for number in range(5):
+        post = post_as("mia", places["stream"], f"Gleichzeitig {number}")
+        post.creation_date = same
+        post.reindexObject(idxs=["stream_ts"])
+        made.append(post.text)
+    post_as("mia", places["stream"], "Danach")
+    seen = []
+    before = None
+    while True:
+        page = stream_as("erik", before=before, size=2)
+        seen += texts(page)
+        before = page["next"]
+        if before is None:
+            break
+    assert seen[0] == "Danach"
+    assert sorted(seen[1:]) == sorted(made)
+    assert len(seen) == 6

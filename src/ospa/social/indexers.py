@@ -140,6 +140,13 @@ def thread_uid(obj):
     return obj.in_reply_to
 
 
+@indexer(IPost)
+def post_in_reply_to(obj):
+    """Not in plone.app.discussion's ``in_reply_to`` index: it holds comment
+    ids (integers), a post's is a UID; ``thread_uid`` indexes that."""
+    raise AttributeError("in_reply_to of posts is indexed as thread_uid")
+
+
 @indexer(IComment)
 def comment_thread_uid(comment):
     """A comment's thread is the content it is on."""

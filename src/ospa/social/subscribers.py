@@ -8,6 +8,7 @@ from ospa.social.api import settings
 from ospa.social.api import stream
 from ospa.social.api import users
 from ospa.social.interfaces import ICommunity
+from zope.container.interfaces import IContainerModifiedEvent
 
 
 def content_removed(obj, event):
@@ -43,6 +44,8 @@ def community_added(community, event):
 
 
 def community_modified(community, event):
+    if IContainerModifiedEvent.providedBy(event):
+        return  # an item came or went: visibility and roles did not change
     communities.apply_settings(community)
 
 

@@ -290,26 +290,11 @@ def can_delete(post) -> bool:
 
 
 def delete(post) -> None:
-    """The author or a moderator deletes a post; its replies go with it."""
+    """The author or a moderator deletes a post; its replies go with it
+    (see :func:`post_removed`, which runs however a post is deleted)."""
     if not can_delete(post):
         raise Unauthorized("You cannot delete this post.")
-    container = container_of(post)
-    if not post.in_reply_to:
-        catalog = api.portal.get_tool("portal_catalog")
-        reply_ids = [
-            brain.getId
-            for brain in catalog.unrestrictedSearchResults(thread_uid=post.UID())
-        ]
-        # The thread goes with its post, whoever wrote the replies.
-        for reply_id in reply_ids:
-            if reply_id in container:
-                container._delObject(reply_id)
-    elif _question_of(post) is not None:
-        question = _question_of(post)
-        if question.accepted_answer == post.UID():
-            question.accepted_answer = None
-            question.reindexObject(idxs=["question_state"])
-    container.manage_delObjects([post.getId()])
+    container_of(post).manage_delObjects([post.getId()])
 
 
 def can_moderate(post_or_container) -> bool:
@@ -397,6 +382,29 @@ def post_added(post, event):
     author = (post.listCreators() or (users.current_userid(),))[0]
     _notify_mentions(post, author)
     notify(PostAddedEvent(post, author))
+
+
+def post_removed(post, event):
+    """A post was deleted (not moved): its thread goes with it, and a deleted
+    accepted answer reopens its question."""
+    if event.newParent is not None:
+        return
+    container = event.oldParent
+    catalog = api.portal.get_tool("portal_catalog")
+    if not post.in_reply_to:
+        # Whoever wrote the replies: they belong to the deleted post.
+        ids = [
+            brain.getId
+            for brain in catalog.unrestrictedSearchResults(thread_uid=post.UID())
+        ]
+        for reply_id in ids:
+            if reply_id in container:
+                container._delObject(reply_id)
+        return
+    question = _question_of(post)
+    if question is not None and question.accepted_answer == post.UID():
+        question.accepted_answer = None
+        question.reindexObject(idxs=["question_state"])
 
 
 def post_modified(post, event):

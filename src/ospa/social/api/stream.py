@@ -192,26 +192,61 @@ def _following_queries(base, userid) -> list[dict] | None:
     return queries or None
 
 
+def _check_cursor(value):
+    """``before`` as ``(ts, shown)``: items older than ``ts``, and those at
+    exactly ``ts`` after the first ``shown`` of them (a page may end in the
+    middle of items that share a millisecond). ``"T"`` means strictly older
+    than T; the stream's own cursors read ``"T.n"``."""
+    if value in (None, ""):
+        return None
+    text = str(value)
+    stamp, _dot, shown = text.partition(".")
+    ts = _check_ts(stamp, "before")
+    if not _dot:
+        return (ts - 1, 0) if ts else (0, 0)
+    if not shown.isdigit() or len(shown) > 6:
+        _check_ts("x", "before")
+    return (ts, int(shown))
+
+
+def _order(brain):
+    return (brain.stream_ts, brain.getRID())
+
+
 def _search(queries, size, before=None, since=None):
-    """The newest ``size`` brains of the union of ``queries``."""
+    """The newest ``size`` brains of the union of ``queries``.
+
+    ``before`` is a cursor from :func:`_check_cursor`, ``since`` a time.
+    """
     catalog = api.portal.get_tool("portal_catalog")
+    shown = before[1] if before is not None else 0
     found = {}
     for query in queries:
         query = dict(query)
-        if before is not None or since is not None:
-            bounds = {}
-            if since is not None and before is not None:
-                bounds = {"query": (since + 1, before - 1), "range": "min:max"}
-            elif before is not None:
-                bounds = {"query": before - 1, "range": "max"}
-            else:
-                bounds = {"query": since + 1, "range": "min"}
-            query["stream_ts"] = bounds
-        query.update(sort_on="stream_ts", sort_order="descending", sort_limit=size)
-        for brain in catalog(**query)[:size]:
+        if before is not None and since is not None:
+            query["stream_ts"] = {"query": (since + 1, before[0]), "range": "min:max"}
+        elif before is not None:
+            query["stream_ts"] = {"query": before[0], "range": "max"}
+        elif since is not None:
+            query["stream_ts"] = {"query": since + 1, "range": "min"}
+        limit = size + shown
+        query.update(sort_on="stream_ts", sort_order="descending", sort_limit=limit)
+        for brain in catalog(**query)[:limit]:
             found.setdefault(brain.getRID(), brain)
-    brains = sorted(found.values(), key=lambda brain: brain.stream_ts, reverse=True)
+    brains = sorted(found.values(), key=_order, reverse=True)
+    if shown:
+        ties = [brain for brain in brains if brain.stream_ts == before[0]]
+        skip = {brain.getRID() for brain in ties[:shown]}
+        brains = [brain for brain in brains if brain.getRID() not in skip]
     return brains[:size]
+
+
+def _next_cursor(brains, before) -> str:
+    last = brains[-1].stream_ts
+    at_last = sum(1 for brain in brains if brain.stream_ts == last)
+    if before is not None and before[0] == last and at_last == len(brains):
+        at_last += before[1]
+    return f"{last}.{at_last}"
 
 
 def query(
@@ -235,7 +270,7 @@ def query(
     """
     filter = _check_filter(filter)
     size = _check_size(size)
-    before = _check_ts(before, "before")
+    before = _check_cursor(before)
     hashtag = _check_text_param(hashtag, "hashtag")
     author = _check_text_param(author, "author")
     community = _community_uid(community)
@@ -248,7 +283,7 @@ def query(
     brains = brains[:size]
     return {
         "items": serialize(brains),
-        "next": brains[-1].stream_ts if more and brains else None,
+        "next": _next_cursor(brains, before) if more and brains else None,
         "latest": brains[0].stream_ts if brains and before is None else None,
     }
 

@@ -1,10 +1,10 @@
 """The ``Community`` type: a self-service space with a roster."""
 
 from ospa.social import _
+from ospa.social.content.containers import PostContainer
 from ospa.social.interfaces import ICommunity
 from plone.app.textfield import RichText
 from plone.autoform import directives
-from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
 from zope import schema
@@ -97,7 +97,7 @@ class ICommunitySchema(model.Schema):
 
 
 @implementer(ICommunity)
-class Community(Container):
+class Community(PostContainer):
     """A community. Its roster is kept by :mod:`ospa.social.api.communities`."""
 
     # A community holds thousands of posts: no order list to rewrite on

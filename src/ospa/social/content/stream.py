@@ -1,12 +1,17 @@
 """The ``Stream`` folder: ``/stream``, posts to every colleague."""
 
+from ospa.social.content.containers import PostContainer
 from ospa.social.interfaces import IStreamFolder
-from plone.dexterity.content import Container
+from plone.supermodel import model
 from zope.interface import implementer
 
 
+class IStreamSchema(model.Schema):
+    """No fields besides title and description (plone.basic)."""
+
+
 @implementer(IStreamFolder)
-class StreamFolder(Container):
+class StreamFolder(PostContainer):
     """Holds the site-wide posts. Unordered: it grows to many thousands."""
 
     _ordering = "unordered"

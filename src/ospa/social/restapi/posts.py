@@ -16,7 +16,9 @@ from ospa.social.interfaces import IOspaSocialLayer
 from ospa.social.interfaces import IPost
 from plone.restapi.deserializer import json_body
 from plone.restapi.deserializer.dxcontent import DeserializeFromJson
+from plone.restapi.exceptions import DeserializationError
 from plone.restapi.interfaces import IDeserializeFromJson
+from plone.restapi.services.content.add import FolderPost
 from zExceptions import BadRequest
 from zope.component import adapter
 from zope.i18n import translate
@@ -67,3 +69,28 @@ class PostDeserializer(DeserializeFromJson):
 
     def _fail(self, message):
         raise BadRequest(translate(message, context=self.request))
+
+
+class PostsFolderPost(FolderPost):
+    """plone.restapi's content ``POST`` on a community or ``/stream``.
+
+    plone.restapi reads the body before its own error handling, so a body
+    that is not JSON would be a 500; here it is a 400 like any bad post.
+    """
+
+    def reply(self):
+        try:
+            data = json_body(self.request)
+        except DeserializationError:
+            data = None
+        if not isinstance(data, dict):
+            raise BadRequest(
+                translate(
+                    _(
+                        "error_body_not_object",
+                        default="The request body must be a JSON object.",
+                    ),
+                    context=self.request,
+                )
+            )
+        return super().reply()
