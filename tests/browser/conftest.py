@@ -59,8 +59,16 @@ def page(chromium, acceptance):
 
 
 @pytest.fixture
-def demo_site(acceptance):
-    """The demo intranet, committed so the server sees it."""
+def demo_site(acceptance, monkeypatch):
+    """The demo intranet, committed so the server sees it.
+
+    With a few posts per place rather than hundreds: each test builds it
+    anew, and tests/demo checks the full demo once.
+    """
+    from ospa.social.demo import data
+
+    monkeypatch.setattr(data, "STREAM_POSTS", 8)
+    monkeypatch.setattr(data, "POSTS_PER_COMMUNITY", 3)
     portal = acceptance["portal"]
     with api.env.adopt_roles(["Manager"]):
         portal.portal_setup.runAllImportStepsFromProfile("profile-ospa.social:demo")

@@ -10,7 +10,17 @@ import pytest
 
 
 @pytest.fixture
-def demo(portal):
+def demo(portal, monkeypatch):
+    """The demo with a few posts per place (``full_demo`` has them all)."""
+    monkeypatch.setattr(data, "STREAM_POSTS", 8)
+    monkeypatch.setattr(data, "POSTS_PER_COMMUNITY", 3)
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    portal.portal_setup.runAllImportStepsFromProfile("profile-ospa.social:demo")
+    return portal
+
+
+@pytest.fixture
+def full_demo(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
     portal.portal_setup.runAllImportStepsFromProfile("profile-ospa.social:demo")
     return portal
@@ -143,8 +153,44 @@ def test_demo_communities_of_every_visibility(demo):
         "Document",
         "News Item",
         "Event",
+        "Post",
     }
     secret = folder["vorstandsklausur"]
     with api.env.adopt_user(username="skoehler"):
         found = api.content.find(portal_type="Community")
         assert secret.UID() not in {brain.UID for brain in found}
+
+
+def test_demo_posts_replies_and_questions_fill_the_stream(full_demo):
+    demo = full_demo
+    from ospa.social.api import stream
+
+    catalog = api.portal.get_tool("portal_catalog")
+    all_posts = catalog.unrestrictedSearchResults(portal_type="Post")
+    replies = [brain for brain in all_posts if brain.thread_uid]
+    assert len(all_posts) > 250
+    assert len(replies) > 80
+    assert len(catalog.unrestrictedSearchResults(question_state="answered")) > 0
+    assert len(catalog.unrestrictedSearchResults(question_state="open")) > 0
+    for entry in data.COMMUNITIES:
+        community = demo["communities"][entry["id"]]
+        found = catalog.unrestrictedSearchResults(
+            portal_type="Post", community_uid=community.UID()
+        )
+        assert len(found) >= data.POSTS_PER_COMMUNITY
+    # Spread over the last weeks, newest first in the stream.
+    with api.env.adopt_user(username="skoehler"):
+        page = stream.query(size=50)
+    stamps = [item["timestamp"] for item in page["items"]]
+    assert stamps == sorted(stamps, reverse=True)
+    assert stamps[0] - stamps[-1] > 24 * 3600 * 1000
+    # Only what Sabine may see: no post of the secret board retreat.
+    secret = demo["communities"]["vorstandsklausur"].UID()
+    assert all((item["community"] or {}).get("uid") != secret for item in page["items"])
+
+
+def test_demo_posts_are_not_doubled(demo):
+    catalog = api.portal.get_tool("portal_catalog")
+    before = len(catalog.unrestrictedSearchResults(portal_type="Post"))
+    demo.portal_setup.runAllImportStepsFromProfile("profile-ospa.social:demo")
+    assert len(catalog.unrestrictedSearchResults(portal_type="Post")) == before

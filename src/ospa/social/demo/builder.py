@@ -13,10 +13,12 @@ from ospa.social import logger
 from ospa.social.api import communities
 from ospa.social.api import following
 from ospa.social.api import likes
+from ospa.social.api import posts
 from ospa.social.api.errors import InvalidTarget
 from ospa.social.demo import data
 from ospa.social.setuphandlers import COMMUNITIES_FOLDER
 from ospa.social.setuphandlers import communities_folder
+from ospa.social.setuphandlers import stream_folder
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.app.event.base import default_timezone
@@ -65,6 +67,7 @@ class DemoBuilder:
             + len(data.EVENTS)
             + 3  # likes, comments, follows
             + len(data.COMMUNITIES)
+            + 1  # posts
         )
 
     def _step(self, what: str, created: bool, is_object: bool = True) -> None:
@@ -119,6 +122,7 @@ class DemoBuilder:
         self.social(news, departments)
         for entry in data.COMMUNITIES:
             self.community(entry, zone, now)
+        self.posts()
         return self.created
 
     def community(self, entry: dict, zone, now) -> None:
@@ -184,9 +188,17 @@ class DemoBuilder:
         if cid in community:
             return community[cid]
         with api.env.adopt_user(username=author):
-            return api.content.create(
+            obj = api.content.create(
                 container=community, type=portal_type, id=cid, safe_id=False, **fields
             )
+        self._date(obj, self._long_ago(cid, days=data.POST_DAYS))
+        return obj
+
+    @staticmethod
+    def _long_ago(key: str, days: int = 60) -> datetime:
+        """A fixed date some weeks back, different for each item."""
+        spread = sum(key.encode()) % (4 * 24 * 60)
+        return datetime.now() - timedelta(days=days, minutes=spread)
 
     def social(self, news, departments) -> None:
         """Recommendations, comments and follows, as colleagues would leave them.
@@ -234,6 +246,81 @@ class DemoBuilder:
                         # A tag the news of an older demo did not get.
                         continue
         self._step(f"Folgen ({followed} neu)", followed > 0, is_object=False)
+
+    def posts(self) -> None:
+        """Posts, replies and questions in /stream and every community.
+
+        Written through the posts API as their authors, oldest first, then
+        dated back over the last weeks so the stream looks lived in. Done
+        once: a stream that already holds posts gets none.
+        """
+        stream = self.site.get("stream") or stream_folder()
+        if stream is None or len(stream.objectIds()):
+            self._step("Beiträge (vorhanden)", False, is_object=False)
+            return
+        rng = random.Random(data.POST_SEED)
+        everyone = [employee["id"] for employee in data.EMPLOYEES]
+        places = [(stream, everyone, "#Intranet", data.STREAM_POSTS)]
+        folder = self.site[COMMUNITIES_FOLDER]
+        for entry in data.COMMUNITIES:
+            if entry["id"] in folder:
+                roster = [entry["owner"], *entry["moderators"], *entry["members"]]
+                tag = data.COMMUNITY_TAGS.get(entry["id"], "")
+                places.append(
+                    (folder[entry["id"]], roster, tag, data.POSTS_PER_COMMUNITY)
+                )
+        now = datetime.now()
+        plan = []
+        for place, people, tag, count in places:
+            for _ in range(count):
+                minutes = rng.randint(30, data.POST_DAYS * 24 * 60)
+                plan.append((now - timedelta(minutes=minutes), place, people, tag))
+        plan.sort(key=lambda entry: entry[0])
+        written = 0
+        for when, place, people, tag in plan:
+            written += self._thread(rng, when, now, place, people, tag)
+        self._step(f"Beiträge und Antworten ({written} neu)", True, is_object=False)
+
+    def _thread(self, rng, when, now, place, people, tag) -> int:
+        """One post (maybe a question) and its replies; return how many."""
+        author = rng.choice(people)
+        others = [userid for userid in people if userid != author] or people
+
+        def fill(template):
+            return template.format(person="@" + rng.choice(others), tag=tag).strip()
+
+        question = rng.random() < 0.15
+        templates = data.QUESTION_TEMPLATES if question else data.POST_TEMPLATES
+        with api.env.adopt_user(username=author):
+            post = posts.create(place, fill(rng.choice(templates)), question=question)
+        self._date(post, when)
+        written = 1
+        if not question and rng.random() > data.REPLY_SHARE:
+            return written
+        replies = []
+        later = when
+        for _ in range(rng.randint(1, 4)):
+            later = min(later + timedelta(minutes=rng.randint(5, 600)), now)
+            replier = rng.choice(others)
+            pool = data.ANSWER_TEMPLATES if question else data.REPLY_TEMPLATES
+            with api.env.adopt_user(username=replier):
+                reply = posts.create(
+                    place, fill(rng.choice(pool)), in_reply_to=post.UID()
+                )
+            self._date(reply, later)
+            replies.append(reply)
+            written += 1
+        if question and rng.random() < 0.6:
+            with api.env.adopt_user(username=author):
+                posts.accept(post, replies[0].UID())
+        return written
+
+    @staticmethod
+    def _date(obj, when) -> None:
+        """Date a demo post back to ``when`` (its stream position follows)."""
+        date = DateTime(when.isoformat())
+        obj.creation_date = obj.modification_date = date
+        obj.reindexObject(idxs=["created", "modified", "stream_ts", "in_stream"])
 
     def _comment(self, obj, author: str, body: str) -> bool:
         conversation = IConversation(obj)
@@ -327,6 +414,9 @@ class DemoBuilder:
             if effective is not None:
                 obj.setEffectiveDate(DateTime(effective))
             obj.reindexObject()
+            # Dated as if written back then: the stream shows the posts of
+            # the last weeks first, not the whole demo as "just updated".
+            self._date(obj, effective or self._long_ago(entry["id"]))
         path = "/".join(obj.getPhysicalPath()[len(self.site.getPhysicalPath()) :])
         self._step(f"{portal_type} /{path}", created)
         return obj

@@ -1220,3 +1220,89 @@ COMMUNITIES = [
         "meetup": ("br-sitzung", "Betriebsratssitzung", 4, 13, 2),
     },
 ]
+
+
+# -- posts, replies and questions (issue 4) ---------------------------------
+# Built from these pieces with a fixed seed: the same few hundred posts on
+# every run, spread over the last POST_DAYS days, written by people who may
+# post there. ``{person}`` becomes an @mention of a colleague, ``{tag}`` a
+# hashtag of the place.
+
+POST_SEED = 4711
+POST_DAYS = 30
+POSTS_PER_COMMUNITY = 20
+STREAM_POSTS = 60
+REPLY_SHARE = 0.5  # about half the posts get replies (1 to 4)
+
+POST_TEMPLATES = [
+    "Guten Morgen zusammen! Heute ist die Kantine wegen Umbau geschlossen, "
+    "der Bäcker am Markt hat aber Mittagstisch. #Kantine",
+    "Danke an {person} für die schnelle Hilfe beim Freigabeprozess! {tag}",
+    "Kurzer Hinweis: Die neuen Vorlagen für Kundenanschreiben liegen jetzt "
+    "im Intranet unter Marktfolge. {tag}",
+    "Wer hat Lust, beim Firmenlauf im Juni mitzumachen? Wir sammeln Namen. #Firmenlauf",
+    "Ich habe die Präsentation vom Teamtag hochgeladen – {person}, schaust du "
+    "bitte noch einmal drüber? {tag}",
+    "Super Ergebnis im Kundenfeedback diesen Monat: 4,6 von 5 Sternen! {tag}",
+    "Erinnerung: Morgen ab 14 Uhr Wartungsfenster im Kernbanksystem. #Kernbank #IT",
+    "Tipp des Tages: Mit der Suche oben rechts findet ihr auch Kolleginnen "
+    "und Kollegen nach Fachgebiet. #Intranet",
+    "Unser Azubi-Projekt zur papierlosen Filiale startet nächste Woche. "
+    "{person} ist Ansprechpartnerin. #Nachhaltigkeit",
+    "Die Öffnungszeiten der Filiale Hafen ändern sich ab Januar. #Öffnungszeiten",
+    "Gerade vom Workshop zu #KI2026 zurück – spannende Ideen für die "
+    "Kreditvorprüfung. Bericht folgt. {tag}",
+    "Habt ihr schon die neue Reisekostenrichtlinie gelesen? Die Pauschalen "
+    "sind gestiegen. #Personal",
+    "Glückwunsch an {person} zum 25-jährigen Dienstjubiläum! 🎉",
+    "Wir suchen zwei Freiwillige für den Infostand beim Stadtfest. {tag}",
+    "Neue Folge unseres Podcasts: Wie die Sparkasse Kleinunternehmen "
+    "begleitet. https://www.sparkasse.de {tag}",
+    "Die Druckerei liefert die neuen Flyer erst Donnerstag. {person}, "
+    "reicht das für die Aktion? {tag}",
+    "Heute 12 Uhr: kurze Online-Sprechstunde zum Intranet, Link im Kalender. #Intranet",
+    "Fundsache: schwarzer Schirm im Besprechungsraum 3. Abholen bei der Poststelle.",
+    "Ab sofort können Urlaubsanträge komplett digital gestellt werden. "
+    "#Personal #Digitalisierung",
+    "Kleine Bitte: Kaffeemaschine im 2. OG nach Gebrauch ausschalten. #Nachhaltigkeit",
+]
+
+QUESTION_TEMPLATES = [
+    "Kennt sich jemand mit der neuen Widerrufsbelehrung für Ratenkredite aus? {tag}",
+    "Wie beantrage ich einen zweiten Bildschirm fürs Homeoffice? #IT",
+    "Gibt es eine Vorlage für die Protokolle der Kreditkomitee-Sitzungen? {tag}",
+    "Wer weiß, ob Dienstfahrräder über die Sparkasse geleast werden können? "
+    "#Nachhaltigkeit",
+    "Welche Schulung empfehlt ihr für den Einstieg in die Baufinanzierung? {tag}",
+    "Wo finde ich die aktuellen Konditionen für Firmenkunden-Festgeld? {tag}",
+    "Kann mir jemand erklären, wie ich im Intranet einer Community folge? #Intranet",
+    "Hat jemand Erfahrung mit Videoberatung für ältere Kundinnen und Kunden? {tag}",
+]
+
+REPLY_TEMPLATES = [
+    "Danke für den Hinweis!",
+    "Gute Idee, ich bin dabei.",
+    "{person} weiß da bestimmt mehr.",
+    "Das steht auch im Handbuch unter Kapitel 4.",
+    "Habe ich weitergeleitet, Rückmeldung kommt morgen.",
+    "Super, vielen Dank!",
+    "Können wir das beim nächsten Teamtreffen besprechen?",
+    "Ich schicke dir den Link per Mail.",
+]
+
+ANSWER_TEMPLATES = [
+    "Ja: Das Formular liegt im Intranet unter Service → Formulare, "
+    "Freigabe durch die Abteilungsleitung.",
+    "Ich habe das letzten Monat gemacht – frag bei {person}, die hat die Vorlage.",
+    "Das regelt die Dienstanweisung 12/2025, Abschnitt 3. Kurz: ja, mit "
+    "Antrag bei Personal.",
+]
+
+COMMUNITY_TAGS = {
+    "intranet-lotsen": "#Intranet",
+    "nachhaltigkeit": "#Nachhaltigkeit",
+    "projekt-kernbank": "#Kernbank",
+    "azubis": "#Azubis",
+    "vorstandsklausur": "#Strategie",
+    "betriebsrat-intern": "#Betriebsrat",
+}
