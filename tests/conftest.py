@@ -9,6 +9,7 @@ from ospa.social.testing import ACCEPTANCE_TESTING
 from ospa.social.testing import FUNCTIONAL_TESTING
 from ospa.social.testing import INTEGRATION_TESTING
 from pytest_plone import fixtures_factory
+import pytest
 
 
 pytest_plugins = ["pytest_plone"]
@@ -22,3 +23,13 @@ globals().update(
         )
     )
 )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_people():
+    """Each test starts without names and portraits kept by an earlier one."""
+    from ospa.social.api import users
+
+    users.forget()
+    yield
+    users.forget()

@@ -33,6 +33,7 @@ def test_defaults_make_the_intranet_types_social(portal):
         "File",
         "Image",
         "Community",
+        "Post",
     }
     assert discussion() is True
     fti = portal.portal_types["News Item"]

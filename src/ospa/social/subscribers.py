@@ -27,6 +27,7 @@ def content_removed(obj, event):
 def principal_deleted(event):
     """A user was deleted: their likes, follows and roster places go."""
     userid = event.principal
+    users.forget(userid)
     likes.remove_user(userid)
     following.remove_user(userid)
     communities.remove_user_everywhere(userid)

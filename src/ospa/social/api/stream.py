@@ -13,6 +13,7 @@ shown), never by an offset, so new items arriving at the top do not shift
 the next page.
 """
 
+from AccessControl import getSecurityManager
 from ospa.social import _
 from ospa.social.api import communities
 from ospa.social.api import graph
@@ -339,7 +340,8 @@ class _Cache:
         self.moderating = set()
         self.member_of = set()
         if self.userid:
-            user = api.user.get(userid=self.userid)
+            # The authenticated user already knows their groups.
+            user = getSecurityManager().getUser()
             for groupid in user.getGroups() if user is not None else ():
                 if groupid.startswith("community-"):
                     uid, role = groupid[len("community-") :].rsplit("-", 1)
@@ -355,6 +357,38 @@ class _Cache:
         if folder is not None and self.userid:
             self.stream_poster = posts.can_post(folder)
 
+    def prefetch(self, brains):
+        """Communities and shared pages of a page of items, in one query."""
+        wanted = set()
+        for brain in brains:
+            if brain.community_uid:
+                wanted.add(brain.community_uid)
+            info = _info(brain)
+            for key in ("about", "on"):
+                if info.get(key):
+                    wanted.add(info[key])
+        wanted -= set(self.communities) | set(self.content)
+        if not wanted:
+            return
+        catalog = api.portal.get_tool("portal_catalog")
+        found = {brain.UID: brain for brain in catalog(UID=sorted(wanted))}
+        for uid in wanted:
+            brain = found.get(uid)
+            self._remember(uid, brain)
+
+    def _remember(self, uid, brain):
+        if brain is None:
+            self.communities[uid] = self.content[uid] = None
+            return
+        url = brain.getURL()
+        self.communities[uid] = {"uid": uid, "title": brain.Title, "@id": url}
+        self.content[uid] = {
+            "uid": uid,
+            "title": brain.Title,
+            "@id": url,
+            "type": brain.portal_type,
+        }
+
     def person(self, userid):
         if userid not in self.people:
             self.people[userid] = users.summary(userid) if userid else None
@@ -364,29 +398,14 @@ class _Cache:
         if not uid:
             return None
         if uid not in self.communities:
-            brain = users.visible_brain(uid)
-            self.communities[uid] = (
-                {"uid": uid, "title": brain.Title, "@id": brain.getURL()}
-                if brain is not None
-                else None
-            )
+            self._remember(uid, users.visible_brain(uid))
         return self.communities[uid]
 
     def item(self, uid):
         if not uid:
             return None
         if uid not in self.content:
-            brain = users.visible_brain(uid)
-            self.content[uid] = (
-                {
-                    "uid": uid,
-                    "title": brain.Title,
-                    "@id": brain.getURL(),
-                    "type": brain.portal_type,
-                }
-                if brain is not None
-                else None
-            )
+            self._remember(uid, users.visible_brain(uid))
         return self.content[uid]
 
     def is_liked(self, uid):
@@ -584,6 +603,7 @@ SERIALIZERS = {POST_TYPE: _post_item, COMMENT_TYPE: _comment_item}
 def serialize(brains, with_replies: bool = True) -> list[dict]:
     """Stream items for ``brains``; posts carry their latest replies."""
     cache = _Cache()
+    cache.prefetch(brains)
     items = []
     for brain in brains:
         make = SERIALIZERS.get(brain.portal_type, _content_item)
