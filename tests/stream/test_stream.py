@@ -325,3 +325,18 @@ def test_cursor_pages_keep_items_that_share_a_millisecond(places):
     assert seen[0] == "Danach"
     assert sorted(seen[1:]) == sorted(made)
     assert len(seen) == 6
+
+
+def test_old_items_follow_when_the_last_days_hold_too_few(places):
+    from DateTime import DateTime
+
+    for days, text in ((40, "Vor 40 Tagen"), (3, "Vor 3 Tagen")):
+        post = post_as("mia", places["stream"], text)
+        post.creation_date = DateTime() - days
+        post.reindexObject(idxs=["stream_ts"])
+    post_as("mia", places["stream"], "Heute")
+    assert texts(stream_as("erik")) == ["Heute", "Vor 3 Tagen", "Vor 40 Tagen"]
+    page = stream_as("erik", size=1)
+    page = stream_as("erik", size=1, before=page["next"])
+    assert texts(page) == ["Vor 3 Tagen"]
+    assert texts(stream_as("erik", size=5, before=page["next"])) == ["Vor 40 Tagen"]

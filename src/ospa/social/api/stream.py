@@ -214,6 +214,13 @@ def _order(brain):
     return (brain.stream_ts, brain.getRID())
 
 
+# The newest items are looked for in the last day first, then the last
+# week, then everywhere: a page then costs what a day or a week of activity
+# costs, however long the site's history is (the catalog sorts only what
+# the window holds).
+WINDOWS_MS = (24 * 3600 * 1000, 7 * 24 * 3600 * 1000, None)
+
+
 def _search(queries, size, before=None, since=None):
     """The newest ``size`` brains of the union of ``queries``.
 
@@ -221,18 +228,29 @@ def _search(queries, size, before=None, since=None):
     """
     catalog = api.portal.get_tool("portal_catalog")
     shown = before[1] if before is not None else 0
+    limit = size + shown
+    top = before[0] if before is not None else None
+    windows = (None,) if since is not None else WINDOWS_MS
     found = {}
     for query in queries:
-        query = dict(query)
-        if before is not None and since is not None:
-            query["stream_ts"] = {"query": (since + 1, before[0]), "range": "min:max"}
-        elif before is not None:
-            query["stream_ts"] = {"query": before[0], "range": "max"}
-        elif since is not None:
-            query["stream_ts"] = {"query": since + 1, "range": "min"}
-        limit = size + shown
-        query.update(sort_on="stream_ts", sort_order="descending", sort_limit=limit)
-        for brain in catalog(**query)[:limit]:
+        for window in windows:
+            low = since + 1 if since is not None else None
+            if window is not None:
+                low = (top if top is not None else now_ms()) - window
+            query = dict(query)
+            if low is not None and top is not None:
+                query["stream_ts"] = {"query": (low, top), "range": "min:max"}
+            elif top is not None:
+                query["stream_ts"] = {"query": top, "range": "max"}
+            elif low is not None:
+                query["stream_ts"] = {"query": low, "range": "min"}
+            else:
+                query.pop("stream_ts", None)
+            query.update(sort_on="stream_ts", sort_order="descending", sort_limit=limit)
+            brains = catalog(**query)[:limit]
+            if len(brains) >= limit or window is None:
+                break
+        for brain in brains:
             found.setdefault(brain.getRID(), brain)
     brains = sorted(found.values(), key=_order, reverse=True)
     if shown:
