@@ -56,7 +56,7 @@ def test_comment_count(people, news):
     [
         ("Hallo @bert!", '<a class="ospa-mention"'),
         ("mail bert@example.org", "mail bert@example.org"),
-        ("#Öffnungszeiten ab #KI2026", "Subject=%C3%96ffnungszeiten"),
+        ("#Öffnungszeiten ab #KI2026", "@@hashtag/%C3%96ffnungszeiten"),
         ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
         (
             "siehe https://example.org/a?b=1&c=2.",

@@ -260,7 +260,7 @@ def test_the_header_and_the_activity_of_a_community(browse, spaces, visibility, 
     assert bool(select(tree, ".ospa-community-members-only")) is not sees
     tabs = [tab.get("data-tab") for tab in select(header, ".nav-link")]
     assert tabs == (
-        ["activity", "pages", "events", "members"] if sees else ["activity"]
+        ["activity", "stream", "pages", "events", "members"] if sees else ["activity"]
     )
     assert one(header, ".nav-link.active").get("data-tab") == "activity"
 

@@ -60,8 +60,8 @@ def render(text: str) -> str:
         elif match.group("hashtag"):
             tag = match.group("hashtag")
             parts.append(
-                f'<a class="ospa-hashtag" href="{portal_url}/@@search?'
-                f'Subject={quote(tag)}">#{escape(tag)}</a>'
+                f'<a class="ospa-hashtag" href="{portal_url}/@@hashtag/'
+                f'{quote(tag)}">#{escape(tag)}</a>'
             )
         else:
             parts.append(escape(match.group(0)))

@@ -70,6 +70,7 @@ ROLE_GROUP_TITLES = {
 }
 TABS = (
     ("activity", "", _("community_tab_activity", default="Activity")),
+    ("stream", "@@community-stream", _("community_tab_stream", default="Stream")),
     ("pages", "@@community-pages", _("community_tab_pages", default="Pages")),
     ("events", "@@community-events", _("community_tab_events", default="Events")),
     ("members", "@@community-members", _("community_tab_members", default="Members")),
@@ -79,6 +80,7 @@ TAB_OF_VIEW = {
     "": "activity",
     "view": "activity",
     "community-view": "activity",
+    "community-stream": "stream",
     "community-pages": "pages",
     "community-events": "events",
     "community-members": "members",

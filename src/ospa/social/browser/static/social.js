@@ -291,4 +291,420 @@
     event.preventDefault();
     sendCommunity(form, event.submitter);
   });
+
+  /* ---------------------------------------------------------------------
+   * The activity stream (issue 4): @@stream, a community's stream tab,
+   * @@hashtag, @@questions, a post's page and "Share to stream".
+   *
+   * - The stream forms (`form.ospa-stream-form`: composer, reply, edit,
+   *   delete, hide, accept, share) are sent with fetch asking for JSON; the
+   *   answer carries the thread rendered anew (`html`), which replaces the
+   *   thread on the page (a new post goes on top). Without this script the
+   *   same forms post and redirect back with a status message.
+   * - "Load more" (`#ospa-stream-more`, a link with ?before=) appends the
+   *   next page, fetched as `?fragment=items`.
+   * - Every `data-poll-seconds` (60) the page asks `data-new-url` for the
+   *   number of items newer than `data-latest` and shows the banner; the
+   *   banner shows them. The interval is read anew each second.
+   * - Textareas with `data-ospa-mention` (the URL of @@mention-search)
+   *   suggest people after an "@".
+   */
+  const STREAM_FORMS = "form.ospa-stream-form";
+
+  function streamRoot() {
+    return document.getElementById("ospa-stream");
+  }
+
+  function elementOf(html) {
+    const template = document.createElement("template");
+    template.innerHTML = (html || "").trim();
+    return template.content.firstElementChild;
+  }
+
+  function threadElement(uid) {
+    return uid
+      ? document.querySelector(`[data-ospa-thread="${CSS.escape(uid)}"]`)
+      : null;
+  }
+
+  function bumpLatest(element) {
+    const root = streamRoot();
+    const stamp = Number(element?.dataset.timestamp);
+    if (root && root.dataset.latest && stamp > Number(root.dataset.latest)) {
+      root.dataset.latest = String(stamp);
+    }
+  }
+
+  function addThread(data) {
+    const list = document.getElementById("ospa-stream-items");
+    const element = elementOf(data.html);
+    if (!list || !element) {
+      return;
+    }
+    list.querySelectorAll(".ospa-stream-empty").forEach((empty) => empty.remove());
+    threadElement(data.thread_uid)?.remove();
+    list.prepend(element);
+    bumpLatest(element);
+  }
+
+  function replaceThread(data) {
+    const old = threadElement(data.thread_uid);
+    if (!old) {
+      return;
+    }
+    const element = elementOf(data.html);
+    if (element) {
+      old.replaceWith(element);
+    } else {
+      old.remove();
+    }
+  }
+
+  async function sendStream(form, submitter) {
+    const kind = form.dataset.ospaStreamAction;
+    const question = submitter?.dataset.confirm;
+    if (question && !window.confirm(question)) {
+      return;
+    }
+    const body = new FormData(form);
+    if (submitter && submitter.name) {
+      body.set(submitter.name, submitter.value);
+    }
+    const { response, data } = await postForm(form, body);
+    if (response && response.ok && data) {
+      clearError(form);
+      if (kind === "post") {
+        addThread(data);
+        form.reset();
+      } else if (kind === "share") {
+        form.reset();
+        form.closest("details")?.removeAttribute("open");
+      } else {
+        replaceThread(data);
+      }
+      const root = streamRoot();
+      if (
+        kind === "delete" &&
+        data.deleted === data.thread_uid &&
+        root?.classList.contains("ospa-stream-post")
+      ) {
+        // The post of this page is gone: back to its stream.
+        const back = root.querySelector(".ospa-stream-back");
+        window.location.assign(back ? back.href : document.baseURI);
+        return;
+      }
+      showCommunityMessage(data.message, "info");
+      document.dispatchEvent(
+        new CustomEvent("ospa-stream:updated", { detail: { kind, data } }),
+      );
+    } else if (response && response.status === 400 && data && data.message) {
+      showError(form, data.message);
+    } else {
+      // Login needed, token expired, server error: let the page handle it.
+      if (submitter && submitter.name) {
+        const hidden = document.createElement("input");
+        hidden.type = "hidden";
+        hidden.name = submitter.name;
+        hidden.value = submitter.value;
+        form.appendChild(hidden);
+      }
+      HTMLFormElement.prototype.submit.call(form);
+    }
+  }
+
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.matches(STREAM_FORMS)) {
+      return;
+    }
+    if (!window.fetch || !window.FormData) {
+      return;
+    }
+    event.preventDefault();
+    sendStream(form, event.submitter);
+  });
+
+  // A page of items (`?fragment=items`): {items, more}, or null.
+  async function fetchItems(url) {
+    const target = new URL(url, document.baseURI);
+    target.searchParams.set("fragment", "items");
+    try {
+      const response = await fetch(target, {
+        credentials: "same-origin",
+        headers: { Accept: "text/html" },
+      });
+      if (!response.ok) {
+        return null;
+      }
+      const fresh = new DOMParser().parseFromString(
+        await response.text(),
+        "text/html",
+      );
+      const items = fresh.getElementById("ospa-stream-items");
+      return items
+        ? { items, more: fresh.getElementById("ospa-stream-more-box") }
+        : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function replaceMore(more) {
+    const box = document.getElementById("ospa-stream-more-box");
+    if (box && more) {
+      box.replaceWith(document.importNode(more, true));
+    }
+  }
+
+  document.addEventListener("click", async (event) => {
+    const link = event.target.closest?.("#ospa-stream-more");
+    const list = document.getElementById("ospa-stream-items");
+    if (!link || !list || !window.fetch || !window.DOMParser) {
+      return;
+    }
+    event.preventDefault();
+    link.setAttribute("aria-busy", "true");
+    link.classList.add("disabled");
+    const page = await fetchItems(link.href);
+    if (!page) {
+      window.location.assign(link.href);
+      return;
+    }
+    for (const article of page.items.querySelectorAll(":scope > article")) {
+      if (!document.getElementById(article.id)) {
+        list.appendChild(document.importNode(article, true));
+      }
+    }
+    replaceMore(page.more);
+    document.dispatchEvent(new CustomEvent("ospa-stream:more"));
+  });
+
+  function showBanner(banner, count) {
+    const button = banner.querySelector("button");
+    const text = count === 1 ? button.dataset.one : button.dataset.other;
+    button.textContent = (text || "{count}").replace(
+      "{count}",
+      count >= 99 ? "99+" : String(count),
+    );
+    banner.dataset.count = String(count);
+    banner.hidden = false;
+  }
+
+  async function showNewest(root, banner) {
+    const page = await fetchItems(root.dataset.fragmentUrl);
+    const list = document.getElementById("ospa-stream-items");
+    if (!page || !list) {
+      window.location.reload();
+      return;
+    }
+    list.replaceWith(document.importNode(page.items, true));
+    replaceMore(page.more);
+    if (page.items.dataset.latest) {
+      root.dataset.latest = page.items.dataset.latest;
+    }
+    banner.hidden = true;
+    document.dispatchEvent(new CustomEvent("ospa-stream:refreshed"));
+  }
+
+  function pollForNew() {
+    const root = streamRoot();
+    const banner = document.getElementById("ospa-stream-banner");
+    if (!root || !banner || !root.dataset.newUrl || !window.fetch) {
+      return;
+    }
+    banner.querySelector("button").addEventListener("click", () => {
+      showNewest(root, banner);
+    });
+    let last = Date.now();
+    let busy = false;
+    window.setInterval(async () => {
+      const seconds = Number(root.dataset.pollSeconds) || 60;
+      const latest = root.dataset.latest;
+      if (busy || !latest || document.hidden || Date.now() - last < seconds * 1000) {
+        return;
+      }
+      busy = true;
+      last = Date.now();
+      try {
+        const url = new URL(root.dataset.newUrl, document.baseURI);
+        url.searchParams.set("since", latest);
+        const response = await fetch(url, {
+          credentials: "same-origin",
+          headers: { Accept: "application/json" },
+        });
+        const data = response.ok ? await response.json() : null;
+        if (data && data.count > 0) {
+          showBanner(banner, data.count);
+        }
+      } catch (error) {
+        // Offline for a moment: try again next time.
+      } finally {
+        busy = false;
+      }
+    }, 1000);
+  }
+
+  // @mentions: suggestions after "@" in textareas with data-ospa-mention.
+  const MENTION = /(?:^|[^\p{L}\p{N}_@/])@([\p{L}\p{N}_.-]+)$/u;
+  let mentionList = null;
+  let mention = null;
+  let mentionTimer = null;
+  let mentionSequence = 0;
+
+  function mentionBox() {
+    if (!mentionList) {
+      mentionList = document.createElement("ul");
+      mentionList.id = "ospa-mention-list";
+      mentionList.className = "ospa-mention-list list-group shadow";
+      mentionList.setAttribute("role", "listbox");
+      mentionList.hidden = true;
+      mentionList.addEventListener("mousedown", (event) => {
+        const option = event.target.closest("[data-index]");
+        if (option) {
+          event.preventDefault();
+          chooseMention(Number(option.dataset.index));
+        }
+      });
+      document.body.appendChild(mentionList);
+    }
+    return mentionList;
+  }
+
+  function closeMentions() {
+    if (mentionList) {
+      mentionList.hidden = true;
+      mentionList.replaceChildren();
+    }
+    if (mention) {
+      mention.textarea.setAttribute("aria-expanded", "false");
+      mention.textarea.removeAttribute("aria-activedescendant");
+    }
+    mention = null;
+  }
+
+  function highlightMention(index) {
+    if (!mention) {
+      return;
+    }
+    mention.index = (index + mention.items.length) % mention.items.length;
+    mentionList.querySelectorAll("[data-index]").forEach((option) => {
+      const active = Number(option.dataset.index) === mention.index;
+      option.classList.toggle("active", active);
+      option.setAttribute("aria-selected", active ? "true" : "false");
+      if (active) {
+        mention.textarea.setAttribute("aria-activedescendant", option.id);
+      }
+    });
+  }
+
+  function chooseMention(index) {
+    if (!mention) {
+      return;
+    }
+    const { textarea, start, items } = mention;
+    const person = items[index];
+    const end = Math.max(textarea.selectionStart, start + 1);
+    const insert = `@${person.id} `;
+    textarea.value =
+      textarea.value.slice(0, start) + insert + textarea.value.slice(end);
+    const caret = start + insert.length;
+    textarea.focus();
+    textarea.setSelectionRange(caret, caret);
+    closeMentions();
+  }
+
+  async function lookUpMentions(textarea) {
+    const caret = textarea.selectionStart;
+    const found = textarea.value.slice(0, caret).match(MENTION);
+    if (!found) {
+      closeMentions();
+      return;
+    }
+    const query = found[1];
+    const sequence = ++mentionSequence;
+    let items = [];
+    try {
+      const url = new URL(textarea.dataset.ospaMention, document.baseURI);
+      url.searchParams.set("q", query);
+      const response = await fetch(url, {
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      });
+      items = response.ok ? (await response.json()).items || [] : [];
+    } catch (error) {
+      items = [];
+    }
+    if (sequence !== mentionSequence) {
+      return;
+    }
+    if (!items.length) {
+      closeMentions();
+      return;
+    }
+    const list = mentionBox();
+    list.replaceChildren(
+      ...items.map((person, index) => {
+        const option = document.createElement("li");
+        option.id = `ospa-mention-${index}`;
+        option.className = "list-group-item list-group-item-action ospa-mention-option";
+        option.setAttribute("role", "option");
+        option.dataset.index = String(index);
+        option.dataset.userid = person.id;
+        const name = document.createElement("span");
+        name.className = "ospa-mention-name";
+        name.textContent = person.fullname;
+        const id = document.createElement("span");
+        id.className = "ospa-mention-id text-muted small ms-2";
+        id.textContent = `@${person.id}`;
+        option.append(name, id);
+        return option;
+      }),
+    );
+    const box = textarea.getBoundingClientRect();
+    list.style.left = `${box.left + window.scrollX}px`;
+    list.style.top = `${box.bottom + window.scrollY}px`;
+    list.style.minWidth = `${Math.min(box.width, 320)}px`;
+    list.hidden = false;
+    mention = { textarea, start: caret - query.length - 1, items, index: 0 };
+    textarea.setAttribute("aria-controls", list.id);
+    textarea.setAttribute("aria-expanded", "true");
+    highlightMention(0);
+  }
+
+  document.addEventListener("input", (event) => {
+    const textarea = event.target;
+    if (!(textarea instanceof HTMLTextAreaElement) || !textarea.dataset.ospaMention) {
+      return;
+    }
+    window.clearTimeout(mentionTimer);
+    mentionTimer = window.setTimeout(() => lookUpMentions(textarea), 150);
+  });
+
+  document.addEventListener("keydown", (event) => {
+    if (!mention || event.target !== mention.textarea) {
+      return;
+    }
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      highlightMention(mention.index + (event.key === "ArrowDown" ? 1 : -1));
+    } else if (event.key === "Enter" || event.key === "Tab") {
+      event.preventDefault();
+      chooseMention(mention.index);
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      closeMentions();
+    }
+  });
+
+  document.addEventListener("focusout", (event) => {
+    if (mention && event.target === mention.textarea) {
+      window.setTimeout(closeMentions, 150);
+    }
+  });
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", pollForNew);
+  } else {
+    pollForNew();
+  }
 })();
