@@ -16,7 +16,7 @@ from ospa.social.interfaces import ICommunity
 from ospa.social.interfaces import IFollowable
 from ospa.social.storage import FOLLOW_KINDS
 from plone import api
-from urllib.parse import urlencode
+from urllib.parse import quote
 from zope.event import notify
 import unicodedata
 
@@ -195,7 +195,7 @@ def describe(kind: str, target: str) -> dict | None:
             "kind": kind,
             "target": target,
             "title": f"#{target}",
-            "url": f"{portal_url}/@@search?{urlencode({'Subject': target})}",
+            "url": f"{portal_url}/@@hashtag/{quote(target)}",
         }
     brain = users.visible_brain(target)
     if brain is None:

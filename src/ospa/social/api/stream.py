@@ -499,7 +499,11 @@ def _post_item(brain, cache) -> dict:
             "liked": cache.is_liked(brain.UID),
             "following": cache.is_following(brain.UID),
             "can_reply": not is_reply and cache.may_reply(community_uid),
-            "can_edit": bool(cache.userid) and author == cache.userid,
+            # The post workflow takes editing away from the author of a
+            # hidden post.
+            "can_edit": bool(cache.userid)
+            and author == cache.userid
+            and brain.review_state != "hidden",
             "can_delete": bool(cache.userid)
             and (author == cache.userid or cache.may_moderate(community_uid)),
             "can_moderate": cache.may_moderate(community_uid),
