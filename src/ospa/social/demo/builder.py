@@ -337,6 +337,11 @@ class DemoBuilder:
         comment.creator = author
         with api.env.adopt_user(username=author):
             conversation.addComment(comment)
+        # Written some days ago, like the posts around it.
+        zone = pytz.timezone(default_timezone())
+        when = zone.localize(self._long_ago(body, days=data.POST_DAYS // 3))
+        comment.creation_date = comment.modification_date = when
+        comment.reindexObject(idxs=["created", "modified", "stream_ts"])
         return True
 
     def site_settings(self, first: bool) -> None:
