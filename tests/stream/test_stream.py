@@ -340,3 +340,25 @@ def test_old_items_follow_when_the_last_days_hold_too_few(places):
     page = stream_as("erik", size=1, before=page["next"])
     assert texts(page) == ["Vor 3 Tagen"]
     assert texts(stream_as("erik", size=5, before=page["next"])) == ["Vor 40 Tagen"]
+
+
+def test_content_not_yet_effective_or_expired_stays_out(places, portal):
+    from DateTime import DateTime
+
+    with api.env.adopt_user(username="chef"):
+        for cid, effective, expires in (
+            ("spaeter", DateTime() + 2, None),
+            ("abgelaufen", DateTime() - 10, DateTime() - 1),
+            ("aktuell", DateTime() - 1, DateTime() + 10),
+        ):
+            page = api.content.create(portal, "Document", id=cid, title=cid)
+            page.setEffectiveDate(effective)
+            if expires is not None:
+                page.setExpirationDate(expires)
+            api.content.transition(page, "publish")
+            page.reindexObject()
+    assert [item["object"]["title"] for item in stream_as("erik")["items"]] == [
+        "aktuell"
+    ]
+    # Managers see inactive content, as in Plone's own listings.
+    assert len(stream_as("chef")["items"]) == 3
