@@ -23,6 +23,7 @@ from ospa.social.api import text as social_text
 from ospa.social.api import users
 from ospa.social.api.errors import SocialError
 from plone import api
+from Products.CMFCore.utils import _getAuthenticatedUser
 from Products.ZCatalog.interfaces import ICatalogBrain
 import time
 
@@ -236,6 +237,36 @@ def _active(brain, now) -> bool:
     return not (expires and hasattr(expires, "lessThan") and expires.lessThan(now))
 
 
+def _window(catalog, query, limit, inactive_ok, now) -> list:
+    """The newest ``limit`` brains of a time window the user may see.
+
+    A window holds a day's or a week's items, so its results are sorted
+    whole and each brain is checked against the very index entries the
+    catalog's security filter uses (``allowedRolesAndUsers``), plus
+    ``in_stream`` and the effective dates. Asking the catalog to apply them
+    would make it union and intersect those indexes over every item of the
+    site: the cost of a page would grow with the site's history.
+    """
+    indexes = catalog._catalog.indexes
+    in_stream, allowed = indexes["in_stream"], indexes["allowedRolesAndUsers"]
+    tokens = set(catalog._listAllowedRolesAndUsers(_getAuthenticatedUser(catalog)))
+    query = {key: value for key, value in query.items() if key != "in_stream"}
+    query.update(sort_on="stream_ts", sort_order="descending")
+    picked = []
+    for brain in catalog.unrestrictedSearchResults(**query):
+        if len(picked) >= limit and brain.stream_ts != picked[-1].stream_ts:
+            break  # items sharing the last millisecond all come along
+        rid = brain.getRID()
+        if not in_stream.getEntryForObject(rid, None):
+            continue
+        if tokens.isdisjoint(allowed.getEntryForObject(rid, None) or ()):
+            continue
+        if not inactive_ok and not _active(brain, now):
+            continue
+        picked.append(brain)
+    return picked
+
+
 def _search(queries, size, before=None, since=None):
     """The newest ``size`` brains of the union of ``queries``.
 
@@ -269,6 +300,11 @@ def _search(queries, size, before=None, since=None):
                 query["stream_ts"] = {"query": low, "range": "min"}
             else:
                 query.pop("stream_ts", None)
+            if window is not None:
+                brains = _window(catalog, query, limit, inactive_ok, now)
+                if len(brains) >= limit:
+                    break
+                continue
             fetch = limit + INACTIVE_SLACK
             query.update(
                 sort_on="stream_ts",
