@@ -457,7 +457,18 @@ class _Cache:
         if not wanted:
             return
         catalog = api.portal.get_tool("portal_catalog")
-        found = {brain.UID: brain for brain in catalog(UID=sorted(wanted))}
+        # By UID without the catalog's security query (which would combine
+        # index sets over the whole site), then each brain checked against
+        # the same security entries.
+        allowed = catalog._catalog.indexes["allowedRolesAndUsers"]
+        tokens = set(catalog._listAllowedRolesAndUsers(_getAuthenticatedUser(catalog)))
+        found = {
+            brain.UID: brain
+            for brain in catalog.unrestrictedSearchResults(UID=sorted(wanted))
+            if not tokens.isdisjoint(
+                allowed.getEntryForObject(brain.getRID(), None) or ()
+            )
+        }
         for uid in wanted:
             brain = found.get(uid)
             self._remember(uid, brain)
