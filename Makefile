@@ -106,6 +106,18 @@ bench: install-test  ## Run the benchmarks; results go to benchmarks/results/
 	@echo "==> Benchmarks"
 	@cd benchmarks && ../$(BIN)/pytest -c pytest.ini -s -q
 
+.PHONY: bench-dataset bench-stream
+bench-dataset: install  ## Build the stream datasets (10k and 100k posts) in benchmarks/var/
+	@echo "==> Datasets: benchmarks/var/stream-10k, then stream-100k (reused when built)"
+	@$(BIN)/python benchmarks/dataset.py --name stream-10k --posts 10000 \
+	  --communities 50 --pages 10000 --member-of 10
+	@$(BIN)/python benchmarks/dataset.py --name stream-100k --posts 100000 \
+	  --extend stream-10k
+
+bench-stream: bench-dataset  ## The stream and post creation at 10k and 100k posts
+	@echo "==> Stream benchmark; results go to benchmarks/results/stream.json"
+	@$(BIN)/python benchmarks/bench_stream.py $(BENCH_ARGS)
+
 buildout-smoke: install $(VENV)/.installed-buildout  ## Build with buildout, start the instance, GET the site, stop
 	@scripts/buildout_smoke.sh
 

@@ -7,6 +7,9 @@ from pytest_plone import fixtures_factory
 
 pytest_plugins = ["pytest_plone"]
 
+# Scripts, not tests: they need the datasets of dataset.py (make bench-stream).
+collect_ignore = ["bench_stream.py", "dataset.py"]
+
 globals().update(
     fixtures_factory(
         (
