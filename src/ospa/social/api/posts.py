@@ -431,7 +431,3 @@ def hashtag_key(tag: str) -> str:
     from ospa.social.api.following import normalise_tag
 
     return normalise_tag(tag).casefold()
-
-
-def error_text(error) -> str:
-    return error.text(getRequest()) if isinstance(error, SocialError) else str(error)

@@ -24,7 +24,6 @@ from ospa.social.api import users
 from ospa.social.api.errors import SocialError
 from plone import api
 from Products.CMFCore.utils import _getAuthenticatedUser
-from Products.ZCatalog.interfaces import ICatalogBrain
 import time
 
 
@@ -524,13 +523,6 @@ class _Cache:
         )
 
 
-def _iso(ms):
-    from datetime import datetime
-    from datetime import UTC
-
-    return datetime.fromtimestamp(ms / 1000, UTC).isoformat() if ms else None
-
-
 def _date(value):
     return value.ISO8601() if value and hasattr(value, "ISO8601") else None
 
@@ -811,10 +803,6 @@ def hashtags(days: int = 30, limit: int = 20) -> list[dict]:
             counts[tag] = counts.get(tag, 0) + 1
     ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:limit]
     return [{"tag": tag, "count": count} for tag, count in ranked]
-
-
-def is_brain(value) -> bool:
-    return ICatalogBrain.providedBy(value)
 
 
 # -- maintenance -----------------------------------------------------------

@@ -21,7 +21,6 @@ from plone.supermodel import model
 from zope import schema
 from zope.component import adapter
 from zope.interface import implementer
-from zope.interface import Invalid
 import os
 import time
 
@@ -159,7 +158,3 @@ def _base36(number: int) -> str:
         number, rest = divmod(number, 36)
         out = digits[rest] + out
     return out or "0"
-
-
-class PostInvalid(Invalid):
-    """Raised by a constraint with a translatable message."""
