@@ -243,6 +243,18 @@
     document.dispatchEvent(new CustomEvent("ospa-community:refreshed"));
   }
 
+  // Send a form the plain way (a full page load), keeping the button pressed.
+  function submitNormally(form, submitter) {
+    if (submitter && submitter.name) {
+      const hidden = document.createElement("input");
+      hidden.type = "hidden";
+      hidden.name = submitter.name;
+      hidden.value = submitter.value;
+      form.appendChild(hidden);
+    }
+    HTMLFormElement.prototype.submit.call(form);
+  }
+
   async function sendCommunity(form, submitter) {
     const box = form.closest("[data-ospa-community-box]") || form;
     const body = new FormData(form);
@@ -269,14 +281,7 @@
       showError(box, data.message);
     } else {
       // Login needed, token expired, server error: let the page handle it.
-      if (submitter && submitter.name) {
-        const hidden = document.createElement("input");
-        hidden.type = "hidden";
-        hidden.name = submitter.name;
-        hidden.value = submitter.value;
-        form.appendChild(hidden);
-      }
-      HTMLFormElement.prototype.submit.call(form);
+      submitNormally(form, submitter);
     }
   }
 
@@ -401,14 +406,7 @@
       showError(form, data.message);
     } else {
       // Login needed, token expired, server error: let the page handle it.
-      if (submitter && submitter.name) {
-        const hidden = document.createElement("input");
-        hidden.type = "hidden";
-        hidden.name = submitter.name;
-        hidden.value = submitter.value;
-        form.appendChild(hidden);
-      }
-      HTMLFormElement.prototype.submit.call(form);
+      submitNormally(form, submitter);
     }
   }
 
