@@ -411,8 +411,8 @@ class _Cache:
     def __init__(self):
         self.userid = users.current_userid()
         self.people = {}
-        self.communities = {}
-        self.content = {}
+        # UID -> what a page shows of a community or page (None: not visible)
+        self.known = {}
         store = graph.get()
         liked = store.liked.get(self.userid) if store and self.userid else None
         self.liked = liked
@@ -452,7 +452,7 @@ class _Cache:
             for key in ("about", "on"):
                 if info.get(key):
                     wanted.add(info[key])
-        wanted -= set(self.communities) | set(self.content)
+        wanted -= set(self.known)
         if not wanted:
             return
         catalog = api.portal.get_tool("portal_catalog")
@@ -473,36 +473,33 @@ class _Cache:
             self._remember(uid, brain)
 
     def _remember(self, uid, brain):
-        if brain is None:
-            self.communities[uid] = self.content[uid] = None
-            return
-        url = brain.getURL()
-        self.communities[uid] = {"uid": uid, "title": brain.Title, "@id": url}
-        self.content[uid] = {
-            "uid": uid,
-            "title": brain.Title,
-            "@id": url,
-            "type": brain.portal_type,
-        }
+        self.known[uid] = (
+            {
+                "uid": uid,
+                "title": brain.Title,
+                "@id": brain.getURL(),
+                "type": brain.portal_type,
+            }
+            if brain is not None
+            else None
+        )
 
     def person(self, userid):
         if userid not in self.people:
             self.people[userid] = users.summary(userid) if userid else None
         return self.people[userid]
 
-    def community(self, uid):
-        if not uid:
-            return None
-        if uid not in self.communities:
-            self._remember(uid, users.visible_brain(uid))
-        return self.communities[uid]
-
     def item(self, uid):
+        """A community or page the viewer may see, by UID (else None)."""
         if not uid:
             return None
-        if uid not in self.content:
+        if uid not in self.known:
             self._remember(uid, users.visible_brain(uid))
-        return self.content[uid]
+        return self.known[uid]
+
+    def community(self, uid):
+        found = self.item(uid)
+        return {key: found[key] for key in ("uid", "title", "@id")} if found else None
 
     def is_liked(self, uid):
         return self.liked is not None and uid in self.liked
