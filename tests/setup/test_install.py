@@ -65,6 +65,7 @@ def leftovers(portal) -> list[str]:
         "mentions",
         "question_state",
         "stream_info",
+        "support_count",
     )
     found += [f"index {name}" for name in ours if name in catalog.indexes()]
     found += [f"column {name}" for name in ours if name in catalog.schema()]
@@ -118,6 +119,12 @@ def installed_parts(portal) -> set[str]:
         "index mentions",
         "index question_state",
         "column stream_info",
+        "ospa.social.idea_support_threshold",
+        "Idea Box",
+        "Idea",
+        "behaviors of Idea",
+        "index support_count",
+        "column support_count",
     }
 
 

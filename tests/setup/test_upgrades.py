@@ -55,10 +55,15 @@ def test_upgrades_from_1000_make_an_existing_site_social(portal):
     setup.setLastVersionForProfile(PROFILE, "1000")
 
     upgrades = setup.listUpgrades(PROFILE)
-    assert [step["dest"] for step in upgrades] == [("1001",), ("1002",), ("1003",)]
+    assert [step["dest"] for step in upgrades] == [
+        ("1001",),
+        ("1002",),
+        ("1003",),
+        ("1004",),
+    ]
     setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1003",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1004",)
     assert "Community" in portal.portal_types
     assert "Community" in settings.social_types()
     assert "like_count" in catalog.indexes()
@@ -93,10 +98,64 @@ def test_upgrade_to_1003_brings_posts_and_puts_existing_content_in_the_stream(po
 
     setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1003",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1004",)
     assert "Post" in portal.portal_types
     assert "Stream" in portal.portal_types
     assert "Post" in settings.social_types()
     assert portal["stream"].portal_type == "Stream"
     uids = [item["uid"] for item in stream.query()["items"]]
     assert news.UID() in uids
+
+
+def test_upgrade_to_1004_brings_ideas_to_a_site_with_content(portal):
+    """A 1003 site: idea types, workflow, role, group, index and settings."""
+    from ospa.social.api import ideas
+    from ospa.social.api import settings
+    from ospa.social.content.idea import REVIEWER_ROLE
+    from ospa.social.content.idea import REVIEWERS_GROUP
+    from plone import api
+    from plone.app.testing import setRoles
+    from plone.app.testing import TEST_USER_ID
+
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    page = api.content.create(portal, "Document", id="bestand", title="Bestand")
+    # Take the site back to what 1003 had.
+    catalog = portal.portal_catalog
+    catalog.delIndex("support_count")
+    catalog.delColumn("support_count")
+    portal.portal_types.manage_delObjects(["Idea Box", "Idea"])
+    workflows = portal.portal_workflow
+    workflows.manage_delObjects([ideas.WORKFLOW_ID])
+    workflows.setChainForPortalTypes(["Idea"], ())
+    api.group.delete(groupname=REVIEWERS_GROUP)
+    registry = portal.portal_registry
+    del registry.records["ospa.social.idea_support_threshold"]
+    for name, value in (
+        ("social_types", settings.social_types()),
+        ("comment_types", settings.comment_types()),
+    ):
+        api.portal.set_registry_record(
+            f"ospa.social.{name}", [item for item in value if item != "Idea"]
+        )
+    setup = portal.portal_setup
+    setup.setLastVersionForProfile(PROFILE, "1003")
+
+    assert [step["dest"] for step in setup.listUpgrades(PROFILE)] == [("1004",)]
+    setup.upgradeProfile(PROFILE)
+
+    assert setup.getLastVersionForProfile(PROFILE) == ("1004",)
+    assert {"Idea Box", "Idea"} <= set(portal.portal_types.objectIds())
+    assert workflows.getChainForPortalType("Idea") == (ideas.WORKFLOW_ID,)
+    assert "support_count" in catalog.indexes()
+    assert "support_count" in catalog.schema()
+    assert settings.idea_support_threshold() == 10
+    assert "Idea" in settings.social_types()
+    assert "Idea" in settings.comment_types()
+    group = api.group.get(groupname=REVIEWERS_GROUP)
+    assert REVIEWER_ROLE in group.getRoles()
+    assert portal[page.getId()].Title() == "Bestand"
+    # The new types work at once: a box, an idea, a support.
+    box = api.content.create(portal, "Idea Box", id="box", title="Box")
+    idea = api.content.create(box, "Idea", id="idee", title="Idee", problem="p")
+    assert api.content.get_state(idea) == "draft"
+    assert ideas.count(idea) == 0

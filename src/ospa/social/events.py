@@ -9,6 +9,10 @@ from ospa.social.interfaces import ICommunityLeftEvent
 from ospa.social.interfaces import ICommunityRequestedEvent
 from ospa.social.interfaces import ICommunityRoleChangedEvent
 from ospa.social.interfaces import IFollowedEvent
+from ospa.social.interfaces import IIdeaStatusChangedEvent
+from ospa.social.interfaces import IIdeaSupportedEvent
+from ospa.social.interfaces import IIdeaSupportThresholdEvent
+from ospa.social.interfaces import IIdeaUnsupportedEvent
 from ospa.social.interfaces import ILikedEvent
 from ospa.social.interfaces import IMentionedEvent
 from ospa.social.interfaces import IPostAddedEvent
@@ -67,6 +71,39 @@ class AnswerAcceptedEvent(ObjectEvent):
     def __init__(self, question, userid, answer):
         super().__init__(question)
         self.userid = userid
+        self.answer = answer
+
+
+@implementer(IIdeaSupportedEvent)
+class IdeaSupportedEvent(ObjectEvent):
+    def __init__(self, idea, userid, count):
+        super().__init__(idea)
+        self.userid = userid
+        self.count = count
+
+
+@implementer(IIdeaUnsupportedEvent)
+class IdeaUnsupportedEvent(IdeaSupportedEvent):
+    pass
+
+
+@implementer(IIdeaSupportThresholdEvent)
+class IdeaSupportThresholdEvent(ObjectEvent):
+    def __init__(self, idea, userid, count, threshold):
+        super().__init__(idea)
+        self.userid = userid
+        self.count = count
+        self.threshold = threshold
+
+
+@implementer(IIdeaStatusChangedEvent)
+class IdeaStatusChangedEvent(ObjectEvent):
+    def __init__(self, idea, userid, old, new, transition, answer=""):
+        super().__init__(idea)
+        self.userid = userid
+        self.old = old
+        self.new = new
+        self.transition = transition
         self.answer = answer
 
 

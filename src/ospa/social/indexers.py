@@ -5,11 +5,13 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from datetime import UTC
 from ospa.social.api import communities
+from ospa.social.api import ideas
 from ospa.social.api import likes
 from ospa.social.api import posts
 from ospa.social.api import settings
 from ospa.social.api import text
 from ospa.social.interfaces import ICommunity
+from ospa.social.interfaces import IIdea
 from ospa.social.interfaces import ILikeable
 from ospa.social.interfaces import IPost
 from plone import api
@@ -221,4 +223,44 @@ def comment_stream_info(comment):
         "text": comment.text or "",
         "on": content.UID() if content is not None else None,
         "comment_id": comment.getId(),
+    }
+
+
+# -- ideas -----------------------------------------------------------------
+#
+# An idea enters the stream when it is submitted and comes back to its top
+# with every change of status; a draft is nowhere but in its author's
+# "My ideas".
+
+
+@indexer(IIdea)
+def support_count(obj):
+    return ideas.count(obj)
+
+
+@indexer(IIdea)
+def idea_in_stream(obj):
+    if ideas.status(obj) == "draft":
+        raise AttributeError("drafts are not in the stream")
+    return True
+
+
+@indexer(IIdea)
+def idea_stream_ts(obj):
+    found = ideas.status_changed_ms(obj)
+    if found is None:
+        raise AttributeError("drafts are not in the stream")
+    return found
+
+
+@indexer(IIdea)
+def idea_stream_info(obj):
+    """What the stream shows of an idea without loading it."""
+    answer = ideas.official_answer(obj)
+    history = ideas.history(obj)
+    return {
+        "text": obj.Description() or (obj.problem or "")[:500],
+        "status": ideas.status(obj),
+        "action": history[-1]["action"] if history else None,
+        "answer": answer["answer"][:500] if answer else None,
     }

@@ -36,6 +36,14 @@ class IStreamFolder(Interface):
     """Marker of ``/stream``, where every employee may post to everyone."""
 
 
+class IIdeaBox(Interface):
+    """Marker of an idea box: a campaign or standing channel for ideas."""
+
+
+class IIdea(Interface):
+    """Marker of an idea in an idea box."""
+
+
 DEFAULT_SOCIAL_TYPES = [
     "Document",
     "News Item",
@@ -44,8 +52,9 @@ DEFAULT_SOCIAL_TYPES = [
     "Image",
     "Community",
     "Post",
+    "Idea",
 ]
-DEFAULT_COMMENT_TYPES = ["Document", "News Item", "Event"]
+DEFAULT_COMMENT_TYPES = ["Document", "News Item", "Event", "Idea"]
 DEFAULT_STREAM_TYPES = ["Document", "News Item", "Event", "File"]
 DEFAULT_ATTACHMENT_TYPES = [
     "image/jpeg",
@@ -146,6 +155,20 @@ class ISocialSettings(Interface):
         max=1024,
     )
 
+    idea_support_threshold = schema.Int(
+        title=_(
+            "label_idea_support_threshold", default="Supports that get an idea noticed"
+        ),
+        description=_(
+            "help_idea_support_threshold",
+            default="When an idea reaches this many supports, its reviewers are "
+            "told (notifications listen for it).",
+        ),
+        default=10,
+        min=1,
+        max=100000,
+    )
+
     post_attachment_types = schema.List(
         title=_("label_post_attachment_types", default="Attachment types"),
         description=_(
@@ -206,6 +229,44 @@ class IAnswerAcceptedEvent(IPostEvent):
     """The question ``object`` has ``answer`` (a reply) as its accepted answer."""
 
     answer = Attribute("The accepted reply.")
+
+
+class IIdeaEvent(IObjectEvent):
+    """Something happened to the idea ``object``, done by ``userid``."""
+
+    userid = Attribute("Who did it.")
+
+
+class IIdeaSupportedEvent(IIdeaEvent):
+    """``userid`` supports the idea now; ``count`` is its number of supports."""
+
+    count = Attribute("The number of supports afterwards.")
+
+
+class IIdeaUnsupportedEvent(IIdeaSupportedEvent):
+    """``userid`` withdrew their support."""
+
+
+class IIdeaSupportThresholdEvent(IIdeaEvent):
+    """The idea's supports reached the registry's ``idea_support_threshold``.
+
+    Fired once per idea, by the support that first reached it (``userid``).
+    """
+
+    count = Attribute("The number of supports.")
+    threshold = Attribute("The threshold reached.")
+
+
+class IIdeaStatusChangedEvent(IIdeaEvent):
+    """The idea's status changed from ``old`` to ``new`` by ``transition``.
+
+    ``answer`` is the official answer (the workflow comment), maybe empty.
+    """
+
+    old = Attribute("The status before.")
+    new = Attribute("The status now.")
+    transition = Attribute("The workflow transition.")
+    answer = Attribute("The official answer, or an empty string.")
 
 
 class ICommunityEvent(IObjectEvent):

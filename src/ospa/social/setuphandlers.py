@@ -31,6 +31,7 @@ def post_install(context):
     settings.apply()
     communities_folder()
     stream_folder()
+    idea_reviewers_group()
     _index_stream()
 
 
@@ -124,6 +125,27 @@ def stream_folder():
     )
     folder.reindexObjectSecurity()
     return folder
+
+
+def idea_reviewers_group():
+    """The site-wide group whose members review ideas in every idea box.
+
+    It holds the ``Idea Reviewer`` role on the site; admins add people to
+    it in the groups control panel. Kept when uninstalling, like all groups.
+    """
+    from ospa.social.content.idea import REVIEWER_ROLE
+    from ospa.social.content.idea import REVIEWERS_GROUP
+    from plone import api
+
+    group = api.group.get(groupname=REVIEWERS_GROUP)
+    if group is None:
+        group = api.group.create(
+            groupname=REVIEWERS_GROUP,
+            title="Idea reviewers",
+            description="Review ideas in every idea box they can see.",
+        )
+    api.group.grant_roles(group=group, roles=[REVIEWER_ROLE])
+    return group
 
 
 def uninstall(context):

@@ -3,6 +3,7 @@
 from ospa.social.api import comments
 from ospa.social.api import communities
 from ospa.social.api import following
+from ospa.social.api import ideas
 from ospa.social.api import likes
 from ospa.social.api import settings
 from ospa.social.api import stream
@@ -29,6 +30,7 @@ def principal_deleted(event):
     userid = event.principal
     users.forget(userid)
     likes.remove_user(userid)
+    ideas.remove_user(userid)
     following.remove_user(userid)
     communities.remove_user_everywhere(userid)
 
@@ -42,6 +44,24 @@ def community_added(community, event):
         return
     creator = users.current_userid() or (community.listCreators() or [None])[0]
     communities.setup(community, creator)
+
+
+def idea_box_added(box, event):
+    """A new idea box outside communities is open to every employee.
+
+    Like ``/stream``: the ``AuthenticatedUsers`` group reads it and adds
+    ideas (Reader, Contributor). In a community the community's roles
+    decide. The per-person support sets are created now, so that the first
+    supports do not all write the box's annotations.
+    """
+    if event.oldParent is None:
+        ideas.box_supports(box, create=True)
+    if communities.community_of(box) is None:
+        roles = set(box.get_local_roles_for_userid(communities.EVERYONE))
+        box.manage_setLocalRoles(
+            communities.EVERYONE, sorted(roles | {"Reader", "Contributor"})
+        )
+        box.reindexObjectSecurity()
 
 
 def community_modified(community, event):

@@ -3,7 +3,8 @@
 Plone asks an ``IWorkflowChain`` adapter for the workflows of an object.
 This one answers for content inside a community: pages get the page
 workflow (members may edit each other's pages when the community allows
-it), everything else the community content workflow. Both take who may
+it), everything else the community content workflow. Files and images
+inside an idea have no workflow: they take every permission from the idea. Both take who may
 see from the roles the community's groups hold on it, so a community's
 visibility covers all its content. Everywhere else the site's own chain
 (or CMFPlacefulWorkflow's) applies unchanged.
@@ -12,6 +13,7 @@ visibility covers all its content. Everywhere else the site's own chain
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from ospa.social.interfaces import ICommunity
+from ospa.social.interfaces import IIdea
 from plone.base.interfaces import IWorkflowChain
 from plone.dexterity.interfaces import IDexterityContent
 from Products.CMFCore.interfaces import IWorkflowTool
@@ -24,7 +26,7 @@ CONTENT_WORKFLOW = "ospa_community_content_workflow"
 PAGE_WORKFLOW = "ospa_community_page_workflow"
 PAGE_TYPES = ("Document",)
 # Types whose own workflow already follows the place they are in.
-OWN_WORKFLOW_TYPES = ("Post",)
+OWN_WORKFLOW_TYPES = ("Post", "Idea")
 
 
 def in_community(obj) -> bool:
@@ -38,6 +40,9 @@ def in_community(obj) -> bool:
 @implementer(IWorkflowChain)
 def community_workflow_chain(obj, tool):
     ours = CONTENT_WORKFLOW in tool.objectIds()
+    if ours and IIdea.providedBy(aq_parent(aq_inner(obj))):
+        # An idea's attachments: no workflow, every permission from the idea.
+        return ()
     if (
         ours
         and not ICommunity.providedBy(obj)

@@ -55,6 +55,10 @@ def post_attachment_types() -> list[str]:
     ]
 
 
+def idea_support_threshold() -> int:
+    return _settings().idea_support_threshold or 10
+
+
 def _dexterity_ftis():
     types = api.portal.get_tool("portal_types")
     return [fti for fti in types.objectValues() if IDexterityFTI.providedBy(fti)]

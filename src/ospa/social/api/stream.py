@@ -18,12 +18,15 @@ from DateTime import DateTime
 from ospa.social import _
 from ospa.social.api import communities
 from ospa.social.api import graph
+from ospa.social.api import ideas
 from ospa.social.api import posts
 from ospa.social.api import text as social_text
 from ospa.social.api import users
 from ospa.social.api.errors import SocialError
 from plone import api
 from Products.CMFCore.utils import _getAuthenticatedUser
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 import time
 
 
@@ -686,8 +689,38 @@ def _comment_item(brain, cache) -> dict:
     }
 
 
+IDEA_VERBS = {
+    "submit": "submitted",
+    "review": "review_started",
+    "accept": "accepted",
+    "decline": "declined",
+    "implement": "implemented",
+}
+
+
+def _idea_item(brain, cache) -> dict:
+    """An idea, at its latest change of status (submitted, accepted ...)."""
+    item = _content_item(brain, cache)
+    info = _info(brain)
+    state = info.get("status") or brain.review_state
+    item["kind"] = "idea"
+    item["verb"] = IDEA_VERBS.get(info.get("action"), "submitted")
+    raw = info.get("text", "")
+    item["object"]["text"] = raw
+    item["object"]["html"] = social_text.render(raw)
+    item["counts"]["supports"] = brain.support_count or 0
+    item["idea"] = {
+        "status": state,
+        "status_title": translate(
+            ideas.STATUS_TITLES.get(state, state), context=getRequest()
+        ),
+        "answer": info.get("answer"),
+    }
+    return item
+
+
 # Kinds of stream items by portal_type; other types are ordinary content.
-SERIALIZERS = {POST_TYPE: _post_item, COMMENT_TYPE: _comment_item}
+SERIALIZERS = {POST_TYPE: _post_item, COMMENT_TYPE: _comment_item, "Idea": _idea_item}
 
 
 def serialize(brains, with_replies: bool = True) -> list[dict]:
