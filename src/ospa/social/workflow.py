@@ -3,10 +3,10 @@
 Plone asks an ``IWorkflowChain`` adapter for the workflows of an object.
 This one answers for content inside a community: pages get the page
 workflow (members may edit each other's pages when the community allows
-it), everything else the community content workflow. Files and images
-inside an idea have no workflow: they take every permission from the idea. Both take who may
+it), everything else the community content workflow. Both take who may
 see from the roles the community's groups hold on it, so a community's
-visibility covers all its content. Everywhere else the site's own chain
+visibility covers all its content. Files and images inside an idea have
+no workflow: they take every permission from the idea. Everywhere else the site's own chain
 (or CMFPlacefulWorkflow's) applies unchanged.
 """
 

@@ -22,9 +22,9 @@ from AccessControl import Unauthorized
 from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
+from DateTime import DateTime
 from datetime import datetime
 from datetime import UTC
-from DateTime import DateTime
 from ospa.social import _
 from ospa.social.api import settings
 from ospa.social.api import users
@@ -40,11 +40,11 @@ from ospa.social.storage import CountedSet
 from ospa.social.storage import SetMap
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
+from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfoNotFoundError
 from zope.annotation.interfaces import IAnnotations
 from zope.event import notify
 from zope.globalrequest import getRequest
-from zoneinfo import ZoneInfo
-from zoneinfo import ZoneInfoNotFoundError
 
 
 BOX_TYPE = "Idea Box"
