@@ -6,8 +6,8 @@ workflow (members may edit each other's pages when the community allows
 it), everything else the community content workflow. Both take who may
 see from the roles the community's groups hold on it, so a community's
 visibility covers all its content. Files and images inside an idea have
-no workflow: they take every permission from the idea. Everywhere else the site's own chain
-(or CMFPlacefulWorkflow's) applies unchanged.
+no workflow: they take every permission from the idea. Everywhere else
+the site's own chain (or CMFPlacefulWorkflow's) applies unchanged.
 """
 
 from Acquisition import aq_inner
