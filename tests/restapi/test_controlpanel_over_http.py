@@ -3,7 +3,7 @@
 import pytest
 
 
-SOCIAL = ["Document", "News Item", "Event", "File", "Image", "Community", "Post"]
+SOCIAL = ["Document", "News Item", "Event", "File", "Image", "Community", "Post", "Idea"]
 
 
 @pytest.mark.parametrize("userid", [None, "nomember", "anna"])
@@ -35,6 +35,7 @@ def test_manager_reads_the_settings(people, client, site_url):
         "post_max_length",
         "post_max_attachment_mb",
         "post_attachment_types",
+        "idea_support_threshold",
     }
     data = body["data"]
     tokens = {
@@ -43,10 +44,11 @@ def test_manager_reads_the_settings(people, client, site_url):
     }
     assert tokens == {
         "social_types": SOCIAL,
-        "comment_types": ["Document", "News Item", "Event"],
+        "comment_types": ["Document", "News Item", "Event", "Idea"],
         "stream_types": ["Document", "News Item", "Event", "File"],
     }
     assert data["post_max_length"] == 1000
+    assert data["idea_support_threshold"] == 10
     assert data["post_max_attachment_mb"] == 10
     assert "application/pdf" in data["post_attachment_types"]
 

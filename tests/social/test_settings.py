@@ -34,7 +34,9 @@ def test_defaults_make_the_intranet_types_social(portal):
         "Image",
         "Community",
         "Post",
+        "Idea",
     }
+    assert "Idea" in settings.comment_types()
     assert discussion() is True
     fti = portal.portal_types["News Item"]
     assert fti.getProperty("allow_discussion") is True
