@@ -51,7 +51,18 @@ setup(
             "PyYAML",
             "i18ndude",
             "ruff",
+            # Several instances on one database (tests/scaleout) and fuzzing.
+            "RelStorage",
+            "psycopg2-binary",
+            "ZEO",
+            "schemathesis",
+            "hypothesis",
         ],
+        # Production storages: pip install 'ospa.social[relstorage]' or [zeo].
+        "relstorage": ["RelStorage", "psycopg2-binary"],
+        "zeo": ["ZEO"],
+        # benchmarks/chart.py draws its PNG with matplotlib.
+        "bench": ["matplotlib"],
     },
     entry_points={
         "z3c.autoinclude.plugin": ["target = plone"],
