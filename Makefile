@@ -40,6 +40,11 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	@$(PIP) --no-build-isolation -e '.[test]'
 	@touch $@
 
+$(VENV)/.installed-scale: $(VENV)/.installed
+	@echo "==> Installing RelStorage (psycopg2-binary) and ZEO"
+	@$(PIP) --no-build-isolation -e '.[relstorage,zeo]'
+	@touch $@
+
 $(VENV)/.installed-buildout: $(VENV)/.installed
 	@echo "==> Installing zc.buildout and plone.recipe.zope2instance"
 	@$(PIP) zc.buildout plone.recipe.zope2instance
@@ -72,6 +77,20 @@ serve:  ## Serve the instance (no install steps)
 	@$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
 
 start: site serve  ## Install, create the demo site and serve it on :8080
+
+# Several instances on one database; INSTANCES ports from PORT on. The DSN
+# comes from OSPA_RELSTORAGE_DSN (default: database ospa on the local
+# PostgreSQL), the ZEO server address from OSPA_ZEO_ADDRESS (127.0.0.1:8100).
+INSTANCES ?= 2
+
+.PHONY: start-relstorage start-zeo
+start-relstorage: install $(VENV)/.installed-scale  ## Two instances on RelStorage/PostgreSQL (:8080, :8081)
+	@echo "==> RelStorage: $(INSTANCES) instances from port $(PORT); data in PostgreSQL"
+	@$(BIN)/python scripts/cluster.py --storage relstorage --instances $(INSTANCES) --port $(PORT)
+
+start-zeo: install $(VENV)/.installed-scale  ## A ZEO server and two client instances (:8080, :8081)
+	@echo "==> ZEO: a server and $(INSTANCES) instances from port $(PORT); data in var-zeo/"
+	@$(BIN)/python scripts/cluster.py --storage zeo --instances $(INSTANCES) --port $(PORT)
 
 # --- test ------------------------------------------------------------------
 
@@ -128,4 +147,4 @@ clean:  ## Remove build artefacts (keeps the data in var/)
 	find src tests -name __pycache__ -prune -exec rm -rf {} +
 
 distclean: clean  ## Remove everything, the demo data included
-	rm -rf $(VENV) var bin eggs develop-eggs parts .installed.cfg
+	rm -rf $(VENV) var var-relstorage var-zeo bin eggs develop-eggs parts .installed.cfg

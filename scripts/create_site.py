@@ -8,7 +8,8 @@ profile. When the site exists it is reused: ospa.social is installed if it
 is missing and pending upgrade steps run; nothing is created twice.
 
 Environment: ``SITE_ID`` (Plone), ``ADMIN_USER`` / ``ADMIN_PASSWORD``
-(admin / admin), ``SITE_LANGUAGE`` (de).
+(admin / admin), ``SITE_LANGUAGE`` (de), ``SITE_DEMO`` (1; 0 creates the
+site without demo content, as the multi-instance tests do).
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
@@ -23,6 +24,7 @@ import transaction
 SITE_ID = os.environ.get("SITE_ID", "Plone")
 ADMIN_USER = os.environ.get("ADMIN_USER", "admin")
 ADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD", "admin")
+DEMO = os.environ.get("SITE_DEMO", "1") != "0"
 ANSWERS = {
     "site_id": SITE_ID,
     "title": "Intranet",
@@ -68,8 +70,9 @@ def create_site(app):
     setSite(site)
     say("    installing ospa.social")
     get_installer(site).install_product("ospa.social")
-    say("    building the demo intranet")
-    site.portal_setup.runAllImportStepsFromProfile("profile-ospa.social:demo")
+    if DEMO:
+        say("    building the demo intranet")
+        site.portal_setup.runAllImportStepsFromProfile("profile-ospa.social:demo")
     transaction.commit()
     return site
 
@@ -86,8 +89,9 @@ def update_site(site) -> None:
         installer.upgrade_product("ospa.social")
         # New features bring new demo content; the demo adds only what is
         # missing, by id.
-        say("    adding the demo content of the new features")
-        site.portal_setup.runAllImportStepsFromProfile("profile-ospa.social:demo")
+        if DEMO:
+            say("    adding the demo content of the new features")
+            site.portal_setup.runAllImportStepsFromProfile("profile-ospa.social:demo")
     transaction.commit()
 
 

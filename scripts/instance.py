@@ -1,14 +1,24 @@
 """Write the Zope instance configuration used by ``make start``.
 
     python scripts/instance.py [--dir instance] [--host 127.0.0.1] [--port 8080]
+        [--storage filestorage|relstorage|zeo] [--dsn DSN] [--zeo HOST:PORT]
 
-Writes ``<dir>/etc/zope.conf`` (ZODB FileStorage and blobs under ``var/``),
-``<dir>/etc/zope.ini`` (waitress) and ``<dir>/etc/site.zcml``. Existing data
-under ``var/`` is never touched: running it again only rewrites the config.
+Writes ``<dir>/etc/zope.conf``, ``<dir>/etc/zope.ini`` (waitress) and
+``<dir>/etc/site.zcml``. The storage is a FileStorage with blobs under
+``var/`` (the default, one process), RelStorage on PostgreSQL (history
+free, each instance with its own blob cache) or a ZEO client (each instance
+with its own client and blob cache). Existing data is never touched:
+running it again only rewrites the config. ``scripts/cluster.py`` uses it
+for several instances on one database.
 """
 
 from pathlib import Path
 import argparse
+import os
+
+
+DEFAULT_DSN = "dbname='ospa' user='postgres' host='127.0.0.1' port='5432'"
+DEFAULT_ZEO = "127.0.0.1:8100"
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +45,10 @@ zmi-bookmarkable-urls on
     form-memory-limit 20MB
 </dos_protection>
 
+{database}
+"""
+
+FILESTORAGE = """\
 <zodb_db main>
     <filestorage>
         path $VAR/filestorage/Data.fs
@@ -42,7 +56,61 @@ zmi-bookmarkable-urls on
     </filestorage>
     mount-point /
     cache-size 50000
-</zodb_db>
+</zodb_db>"""
+
+# History-free RelStorage: no pack of old revisions needed, smaller tables.
+# Each instance keeps its own blob cache (shared-blob-dir false), so the
+# instances need no shared file system.
+RELSTORAGE = """\
+%import relstorage
+<zodb_db main>
+    mount-point /
+    cache-size 50000
+    <relstorage>
+        keep-history false
+        blob-dir $VAR/blobcache-{name}
+        shared-blob-dir false
+        blob-cache-size 512mb
+        cache-local-mb 256
+        commit-lock-timeout 30
+        <postgresql>
+            dsn {dsn}
+        </postgresql>
+    </relstorage>
+</zodb_db>"""
+
+ZEOCLIENT = """\
+%import ZEO
+<zodb_db main>
+    mount-point /
+    cache-size 50000
+    <zeoclient>
+        server {zeo}
+        storage 1
+        name {name}
+        var $VAR
+        blob-dir $VAR/blobcache-{name}
+        shared-blob-dir off
+        cache-size 256MB
+    </zeoclient>
+</zodb_db>"""
+
+ZEO_SERVER = """\
+# Written by scripts/instance.py: the ZEO server of `make start-zeo`.
+<zeo>
+    address {zeo}
+</zeo>
+
+<filestorage 1>
+    path {var}/zeo/Data.fs
+    blob-dir {var}/zeo/blobs
+</filestorage>
+
+<eventlog>
+    <logfile>
+        path {var}/log/zeo.log
+    </logfile>
+</eventlog>
 """
 
 ZOPE_INI = """\
@@ -149,6 +217,59 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def database(storage: str, name: str, dsn: str, zeo: str) -> str:
+    """The ``<zodb_db main>`` section for ``storage``."""
+    if storage == "filestorage":
+        return FILESTORAGE
+    if storage == "relstorage":
+        return RELSTORAGE.format(name=name, dsn=dsn)
+    if storage == "zeo":
+        return ZEOCLIENT.format(name=name, zeo=zeo)
+    raise ValueError(f"unknown storage {storage!r}")
+
+
+def write_instance(
+    instance: Path,
+    var: Path,
+    host: str = "127.0.0.1",
+    port: int = 8080,
+    threads: int = 4,
+    debug: bool = False,
+    storage: str = "filestorage",
+    dsn: str = DEFAULT_DSN,
+    zeo: str = DEFAULT_ZEO,
+) -> Path:
+    """Write one instance's configuration; return its ``zope.ini``."""
+    for sub in ("filestorage", "blobstorage", "cache", "log"):
+        (var / sub).mkdir(parents=True, exist_ok=True)
+    values = {
+        "instance": instance,
+        "var": var,
+        "host": host,
+        "port": port,
+        "threads": threads,
+        "debug": "on" if debug else "off",
+        "database": database(storage, instance.name, dsn, zeo),
+    }
+    write(instance / "etc" / "zope.conf", ZOPE_CONF.format(**values))
+    # The access and event logs of several instances stay apart.
+    ini = ZOPE_INI.format(**values)
+    if instance.name != "instance":
+        ini = ini.replace("/log/access.log", f"/log/access-{instance.name}.log")
+        ini = ini.replace("/log/event.log", f"/log/event-{instance.name}.log")
+    write(instance / "etc" / "zope.ini", ini)
+    write(instance / "etc" / "site.zcml", SITE_ZCML)
+    return instance / "etc" / "zope.ini"
+
+
+def write_zeo_server(path: Path, var: Path, zeo: str = DEFAULT_ZEO) -> Path:
+    """Write the ZEO server's configuration (its FileStorage under var/zeo)."""
+    (var / "zeo").mkdir(parents=True, exist_ok=True)
+    (var / "log").mkdir(parents=True, exist_ok=True)
+    write(path, ZEO_SERVER.format(zeo=zeo, var=var))
+    return path
+
+
 def main(argv=None) -> None:
     """Parse arguments and write the instance files."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -158,23 +279,36 @@ def main(argv=None) -> None:
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--debug", action="store_true")
+    parser.add_argument(
+        "--storage",
+        choices=("filestorage", "relstorage", "zeo"),
+        default="filestorage",
+    )
+    parser.add_argument(
+        "--dsn",
+        default=os.environ.get("OSPA_RELSTORAGE_DSN", DEFAULT_DSN),
+        help="PostgreSQL DSN for RelStorage (env OSPA_RELSTORAGE_DSN)",
+    )
+    parser.add_argument(
+        "--zeo",
+        default=os.environ.get("OSPA_ZEO_ADDRESS", DEFAULT_ZEO),
+        help="ZEO server address (env OSPA_ZEO_ADDRESS)",
+    )
     args = parser.parse_args(argv)
 
     instance = Path(args.dir).resolve()
     var = Path(args.var).resolve() if args.var else ROOT / "var"
-    for sub in ("filestorage", "blobstorage", "cache", "log"):
-        (var / sub).mkdir(parents=True, exist_ok=True)
-    values = {
-        "instance": instance,
-        "var": var,
-        "host": args.host,
-        "port": args.port,
-        "threads": args.threads,
-        "debug": "on" if args.debug else "off",
-    }
-    write(instance / "etc" / "zope.conf", ZOPE_CONF.format(**values))
-    write(instance / "etc" / "zope.ini", ZOPE_INI.format(**values))
-    write(instance / "etc" / "site.zcml", SITE_ZCML)
+    write_instance(
+        instance,
+        var,
+        host=args.host,
+        port=args.port,
+        threads=args.threads,
+        debug=args.debug,
+        storage=args.storage,
+        dsn=args.dsn,
+        zeo=args.zeo,
+    )
     print(f"    {instance}/etc: zope.conf, zope.ini (http://{args.host}:{args.port})")
 
 
