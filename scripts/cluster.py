@@ -149,8 +149,9 @@ def start_zeo(conf: Path, address: str, log) -> subprocess.Popen:
 def create_site(zope_conf: Path, demo: bool = True, env: dict | None = None) -> None:
     """Create or update the site through one instance's configuration."""
     environment = {**os.environ, "SITE_DEMO": "1" if demo else "0", **(env or {})}
+    script = ROOT / "scripts" / "create_site.py"
     subprocess.run(
-        [str(BIN / "zconsole"), "run", str(zope_conf), str(ROOT / "scripts/create_site.py")],
+        [str(BIN / "zconsole"), "run", str(zope_conf), str(script)],
         check=True,
         env=environment,
     )
