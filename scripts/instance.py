@@ -31,6 +31,9 @@ instancehome $INSTANCE
 clienthome $VAR
 
 debug-mode {debug}
+# Many people like, support and post at the same moment: a transaction that
+# meets a write conflict is retried up to this often before it fails.
+max-conflict-retries {retries}
 verbose-security off
 default-zpublisher-encoding utf-8
 http-realm Plone
@@ -84,15 +87,18 @@ ZEOCLIENT = """\
 <zodb_db main>
     mount-point /
     cache-size 50000
-    <zeoclient>
+    <clientstorage>
         server {zeo}
         storage 1
         name {name}
-        var $VAR
         blob-dir $VAR/blobcache-{name}
         shared-blob-dir off
+        blob-cache-size 512MB
         cache-size 256MB
-    </zeoclient>
+        # Wait for pending invalidations when a transaction begins, so that
+        # a request sees what the same person just did on another instance.
+        server-sync on
+    </clientstorage>
 </zodb_db>"""
 
 ZEO_SERVER = """\
@@ -238,6 +244,7 @@ def write_instance(
     storage: str = "filestorage",
     dsn: str = DEFAULT_DSN,
     zeo: str = DEFAULT_ZEO,
+    retries: int = 10,
 ) -> Path:
     """Write one instance's configuration; return its ``zope.ini``."""
     for sub in ("filestorage", "blobstorage", "cache", "log"):
@@ -249,6 +256,7 @@ def write_instance(
         "port": port,
         "threads": threads,
         "debug": "on" if debug else "off",
+        "retries": retries,
         "database": database(storage, instance.name, dsn, zeo),
     }
     write(instance / "etc" / "zope.conf", ZOPE_CONF.format(**values))
