@@ -78,7 +78,11 @@ def leftovers(portal) -> list[str]:
         if action.getId() == "ospa-social"
     ]
     user_actions = api.portal.get_tool("portal_actions").user
-    found += [f"action {name}" for name in ("ospa-following",) if name in user_actions]
+    found += [
+        f"action {name}"
+        for name in ("ospa-following", "ospa-my-ideas")
+        if name in user_actions
+    ]
     return found
 
 
@@ -125,6 +129,7 @@ def installed_parts(portal) -> set[str]:
         "behaviors of Idea",
         "index support_count",
         "column support_count",
+        "action ospa-my-ideas",
     }
 
 

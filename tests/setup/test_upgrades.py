@@ -128,6 +128,7 @@ def test_upgrade_to_1004_brings_ideas_to_a_site_with_content(portal):
     workflows.manage_delObjects([ideas.WORKFLOW_ID])
     workflows.setChainForPortalTypes(["Idea"], ())
     api.group.delete(groupname=REVIEWERS_GROUP)
+    portal.portal_actions.user.manage_delObjects(["ospa-my-ideas"])
     registry = portal.portal_registry
     del registry.records["ospa.social.idea_support_threshold"]
     for name, value in (
@@ -153,6 +154,7 @@ def test_upgrade_to_1004_brings_ideas_to_a_site_with_content(portal):
     assert "Idea" in settings.comment_types()
     group = api.group.get(groupname=REVIEWERS_GROUP)
     assert REVIEWER_ROLE in group.getRoles()
+    assert "ospa-my-ideas" in portal.portal_actions.user
     assert portal[page.getId()].Title() == "Bestand"
     # The new types work at once: a box, an idea, a support.
     box = api.content.create(portal, "Idea Box", id="box", title="Box")

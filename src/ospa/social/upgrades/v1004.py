@@ -6,7 +6,14 @@ from ospa.social.setuphandlers import idea_reviewers_group
 from plone import api
 
 
-STEPS = ("rolemap", "workflow", "typeinfo", "catalog", "plone.app.registry")
+STEPS = (
+    "rolemap",
+    "workflow",
+    "typeinfo",
+    "catalog",
+    "plone.app.registry",
+    "actions",
+)
 
 
 def upgrade(context):
