@@ -438,6 +438,8 @@ def available_transitions(idea) -> list[str]:
     """The transitions the current user may take now, in workflow order."""
     tool = api.portal.get_tool("portal_workflow")
     found = {t["id"] for t in tool.getTransitionsFor(idea)}
+    if author(idea) != users.current_userid():
+        found -= set(AUTHOR_TRANSITIONS)
     return [name for name in TRANSITIONS if name in found]
 
 
@@ -506,6 +508,9 @@ def transition(idea, name: str, answer: str | None = None) -> str:
                 mapping={"name": str(name)[:30]},
             )
         )
+    if name in AUTHOR_TRANSITIONS and author(idea) != users.current_userid():
+        # The box's or community's owner holds Owner here too (acquired).
+        raise Unauthorized("Only the author submits or withdraws an idea.")
     if name not in available_transitions(idea):
         if name in REVIEW_TRANSITIONS and not api.user.has_permission(
             REVIEW_PERMISSION, obj=idea
@@ -532,8 +537,11 @@ def before_transition(idea, event):
     """Refuse a status change whatever asked for it (toolbar, REST, API)."""
     if event.workflow.getId() != WORKFLOW_ID or event.transition is None:
         return
+    name = event.transition.getId()
+    if name in AUTHOR_TRANSITIONS and author(idea) != users.current_userid():
+        raise Unauthorized("Only the author submits or withdraws an idea.")
     try:
-        check_conditions(idea, event.transition.getId(), event.kwargs.get("comment"))
+        check_conditions(idea, name, event.kwargs.get("comment"))
     except IdeaError as error:
         raise WorkflowException(error.text(_request())) from None
 
@@ -668,6 +676,10 @@ def query(
         "sort_on": SORTS[sort],
         "sort_order": "descending",
     }
+    if sort == "changed" and (mine or status == "draft"):
+        # Drafts have no stream time, and the catalog leaves out whatever
+        # its sort index lacks: order these by their last edit instead.
+        search["sort_on"] = ["modified", "created"]
     if box is not None:
         search["path"] = {"query": "/".join(box.getPhysicalPath()), "depth": 1}
     if mine:
@@ -700,7 +712,8 @@ def card(brain, supported: set[str] | None = None) -> dict:
         "tags": list(brain.Subject or ()),
         "author": users.summary(brain.Creator),
         "created": brain.created.ISO8601() if brain.created else None,
-        "changed": brain.stream_ts,
+        # A draft has no stream time: its metadata is Missing.Value.
+        "changed": brain.stream_ts if isinstance(brain.stream_ts, int) else None,
     }
 
 
@@ -709,4 +722,48 @@ def tags(box) -> list[str]:
     found = set()
     for brain in query(box):
         found.update(brain.Subject or ())
-    return sorted(found, key=str.casefold)
+    return sorted(found, key=lambda tag: (tag.casefold(), tag))
+
+
+def cards(brains, box=None) -> list[dict]:
+    """The cards of a page of ideas, each saying whether the viewer supports it.
+
+    Without ``box`` the ideas may come from several boxes (the site's
+    board): each box's supports are read once.
+    """
+    brains = list(brains)
+    userid = users.current_userid()
+    mine = set()
+    if userid is not None and box is not None:
+        mine = supported_uids(box, userid)
+    elif userid is not None:
+        root = api.portal.get()
+        for path in {brain.getPath().rpartition("/")[0] for brain in brains}:
+            found = root.unrestrictedTraverse(path, None)
+            if is_box(found):
+                mine |= supported_uids(found, userid)
+    return [card(brain, mine) for brain in brains]
+
+
+ADD_PERMISSION = "ospa.social: Add Idea"
+
+
+def can_add(box) -> bool:
+    """Whether the current user may put a new idea into ``box`` now."""
+    return is_open(box) and api.user.has_permission(ADD_PERMISSION, obj=box)
+
+
+def box_info(box) -> dict:
+    """What a board shows of its box: deadline, limit, what the viewer may do."""
+    found = deadline(box)
+    return {
+        "@id": box.absolute_url(),
+        "uid": box.UID(),
+        "title": box.Title(),
+        "description": box.Description(),
+        "deadline": found.isoformat() if found is not None else None,
+        "open": is_open(box),
+        "support_limit": support_limit(box),
+        "remaining": remaining(box) if users.current_userid() else None,
+        "can_add": can_add(box),
+    }
