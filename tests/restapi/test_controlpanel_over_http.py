@@ -3,7 +3,16 @@
 import pytest
 
 
-SOCIAL = ["Document", "News Item", "Event", "File", "Image", "Community", "Post", "Idea"]
+SOCIAL = [
+    "Document",
+    "News Item",
+    "Event",
+    "File",
+    "Image",
+    "Community",
+    "Post",
+    "Idea",
+]
 
 
 @pytest.mark.parametrize("userid", [None, "nomember", "anna"])
