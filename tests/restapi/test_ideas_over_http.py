@@ -392,7 +392,8 @@ def test_get_idea_has_its_status_history_and_answer(board, client, site_url):
     ]
     assert get_ok(client, "bert", "ideen/licht")["idea"]["transitions"] == []
     anna = get_ok(client, "anna", "ideen/licht")["idea"]
-    assert anna["transitions"] == ["withdraw"]
+    # Supported: the author may no longer withdraw it.
+    assert anna["transitions"] == []
     assert anna["supports"]["count"] == 2
     assert anna["supports"]["can_support"] is False
 

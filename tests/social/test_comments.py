@@ -51,6 +51,20 @@ def test_comment_count(people, news):
     assert comments.count(news) == 2
 
 
+def test_comments_count_on_content_anonymous_cannot_see(people, portal):
+    """plone.app.discussion counts only what Anonymous may view: not we."""
+    with api.env.adopt_roles(["Manager"]):
+        page = api.content.create(portal, "Document", id="intern", title="Intern")
+    assert api.content.get_state(page) == "private"
+    add_comment(page, "anna", "Gut!")
+    add_comment(page, "bert", "Finde ich auch.")
+    assert IConversation(page).total_comments() == 0
+    assert comments.count(page) == 2
+    catalog = api.portal.get_tool("portal_catalog")
+    [brain] = catalog.unrestrictedSearchResults(UID=page.UID())
+    assert brain.total_comments == 2
+
+
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [

@@ -4,6 +4,7 @@ from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from datetime import UTC
+from ospa.social.api import comments
 from ospa.social.api import communities
 from ospa.social.api import ideas
 from ospa.social.api import likes
@@ -24,6 +25,16 @@ import time
 @indexer(ILikeable)
 def like_count(obj):
     return likes.count(obj)
+
+
+@indexer(IDexterityContent)
+def total_comments(obj):
+    """Published comments, whoever may see them (see ``comments.count``).
+
+    Replaces plone.app.discussion's indexer (registered for IContentish,
+    less specific) for Dexterity content.
+    """
+    return comments.count(obj)
 
 
 @indexer(ICommunity)

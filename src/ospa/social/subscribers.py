@@ -64,6 +64,13 @@ def idea_box_added(box, event):
         box.reindexObjectSecurity()
 
 
+def idea_box_modified(box, event):
+    """New reviewers (local roles) reach the catalog entries inside the box."""
+    if getattr(box, "_v_reviewers_changed", False):
+        box._v_reviewers_changed = False
+        box.reindexObjectSecurity()
+
+
 def community_modified(community, event):
     if IContainerModifiedEvent.providedBy(event):
         return  # an item came or went: visibility and roles did not change

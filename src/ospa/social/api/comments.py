@@ -3,6 +3,7 @@
 from ospa.social.api import text
 from ospa.social.api import users
 from ospa.social.events import MentionedEvent
+from plone import api
 from plone.app.discussion.interfaces import IConversation
 from zope.event import notify
 
@@ -14,9 +15,22 @@ def enabled(obj) -> bool:
 
 
 def count(obj) -> int:
-    """The number of published comments on ``obj``."""
+    """The number of published comments on ``obj``.
+
+    plone.app.discussion's ``total_comments()`` counts only the comments an
+    anonymous visitor may view, which on an intranet (and in every closed
+    community) is none. A published comment is seen by whoever sees the
+    item, so that is what counts here; comments awaiting moderation do not.
+    """
     conversation = IConversation(obj, None)
-    return conversation.total_comments() if conversation is not None else 0
+    if conversation is None:
+        return 0
+    workflow = api.portal.get_tool("portal_workflow")
+    return sum(
+        1
+        for comment in conversation.values()
+        if workflow.getInfoFor(comment, "review_state", "published") == "published"
+    )
 
 
 def url(obj) -> str:

@@ -397,6 +397,27 @@ def supporters(idea, start: int = 0, size: int = 20) -> list[str]:
     return found.slice(max(0, start), max(0, min(size, MAX_PAGE_SIZE)))
 
 
+AUTHOR_ROLE = "Idea Author"
+
+
+def idea_added(idea, event):
+    """Its creator becomes the idea's author (local role ``Idea Author``).
+
+    The workflow gives the draft to this role, not to Owner: whoever created
+    the community or the box holds Owner on everything inside, but must not
+    see others' drafts. A moved idea keeps its roles.
+    """
+    if event.oldParent is not None:
+        return
+    userid = author(idea) or users.current_userid()
+    if not userid:
+        return
+    roles = set(idea.get_local_roles_for_userid(userid))
+    if AUTHOR_ROLE not in roles:
+        idea.manage_setLocalRoles(userid, sorted(roles | {AUTHOR_ROLE}))
+        idea.reindexObjectSecurity()
+
+
 def idea_removed(idea, event):
     """A deleted idea no longer counts against its supporters' limits."""
     if event.newParent is not None:
@@ -434,13 +455,27 @@ def _workflow():
     return api.portal.get_tool("portal_workflow").getWorkflowById(WORKFLOW_ID)
 
 
-def available_transitions(idea) -> list[str]:
-    """The transitions the current user may take now, in workflow order."""
+def _permitted_transitions(idea) -> list[str]:
+    """The transitions the workflow lets the current user take now."""
     tool = api.portal.get_tool("portal_workflow")
     found = {t["id"] for t in tool.getTransitionsFor(idea)}
     if author(idea) != users.current_userid():
         found -= set(AUTHOR_TRANSITIONS)
     return [name for name in TRANSITIONS if name in found]
+
+
+def available_transitions(idea) -> list[str]:
+    """The transitions the current user may take now, in workflow order.
+
+    Without those the rules refuse at the moment: withdrawing an idea that
+    has supports, submitting after the box's deadline.
+    """
+    found = _permitted_transitions(idea)
+    if "withdraw" in found and count(idea):
+        found.remove("withdraw")
+    if "submit" in found and not is_open(box_of(idea)):
+        found.remove("submit")
+    return found
 
 
 def check_answer(name, answer) -> str:
@@ -509,9 +544,10 @@ def transition(idea, name: str, answer: str | None = None) -> str:
             )
         )
     if name in AUTHOR_TRANSITIONS and author(idea) != users.current_userid():
-        # The box's or community's owner holds Owner here too (acquired).
+        # Also for those who hold Owner on the box or the community: the
+        # workflow's author is the local role Idea Author, checked again here.
         raise Unauthorized("Only the author submits or withdraws an idea.")
-    if name not in available_transitions(idea):
+    if name not in _permitted_transitions(idea):
         if name in REVIEW_TRANSITIONS and not api.user.has_permission(
             REVIEW_PERMISSION, obj=idea
         ):

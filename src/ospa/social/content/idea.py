@@ -162,8 +162,11 @@ class IdeaBox(Container):
         for principal in wanted - current:
             roles = set(self.get_local_roles_for_userid(principal))
             self.manage_setLocalRoles(principal, sorted(roles | {REVIEWER_ROLE}))
-        if wanted != current and getattr(self, "_p_jar", None) is not None:
-            self.reindexObjectSecurity()
+        if wanted != current:
+            # The setter gets the box without its acquisition wrapper, which
+            # cannot reach the catalog: the modified event re-indexes
+            # (ospa.social.subscribers.idea_box_modified).
+            self._v_reviewers_changed = True
 
 
 @implementer(IIdea)

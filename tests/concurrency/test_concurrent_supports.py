@@ -1,0 +1,174 @@
+"""Eight people support the same ideas at the same moment.
+
+Each thread has its own ZODB connection and its own user, as each Zope
+worker thread has. A transaction that meets a ConflictError is retried, as
+Zope's publisher retries it. First all eight support one idea at once;
+then they withdraw and support again, and support a second idea, within the
+box's limit. The test demands that no transaction fails for good and that
+the supporters, the counts, the per-box sets, the catalog's
+``support_count`` and the threshold event (once, in a committed
+transaction) are exact.
+"""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SecurityManagement import noSecurityManager
+from ospa.social.api import ideas
+from ospa.social.interfaces import IIdeaSupportThresholdEvent
+from plone import api
+from Testing.makerequest import makerequest
+from ZODB.POSException import ConflictError
+from zope.component import getGlobalSiteManager
+from zope.component import provideHandler
+from zope.component.hooks import setSite
+from zope.globalrequest import clearRequest
+from zope.globalrequest import setRequest
+import random
+import threading
+import time
+import transaction
+
+
+THREADS = 8
+ROUNDS = 19
+MAX_ATTEMPTS = 100
+THRESHOLD = 5
+LIMIT = 2
+
+fired = threading.local()
+
+
+def on_threshold(event):
+    # Kept per thread until its transaction commits: a retried transaction
+    # fires again, and only the committed one counts.
+    fired.pending.append(event.userid)
+
+
+def attempt(report, action):
+    """Run ``action`` in a transaction, retrying conflicts like Zope."""
+    for number in range(1, MAX_ATTEMPTS + 1):
+        fired.pending = []
+        try:
+            transaction.begin()
+            action()
+            transaction.commit()
+            report["threshold"].extend(fired.pending)
+            return True
+        except ConflictError:
+            transaction.abort()
+            with report["lock"]:
+                report["retries"] += 1
+            # A little jitter, so that the same threads do not meet again at
+            # once (Zope's retries are spread by the network).
+            time.sleep(random.uniform(0, 0.002 * number))
+    report["failed"] += 1
+    return False
+
+
+def worker(db, userid, paths, barrier, report):
+    connection = db.open()
+    try:
+        app = makerequest(connection.root()["Application"])
+        setRequest(app.REQUEST)
+        portal = app.unrestrictedTraverse("plone")
+        setSite(portal)
+        user = portal.acl_users.getUserById(userid)
+        newSecurityManager(None, user.__of__(portal.acl_users))
+        first, _second = paths
+
+        def call(function, path):
+            return lambda: function(portal.unrestrictedTraverse(path))
+
+        # Phase 1: everybody supports the first idea at the same moment.
+        barrier.wait()
+        attempt(report, call(ideas.support, first))
+        # Phase 2: withdraw and support again, and the second idea too.
+        barrier.wait()
+        supported = {first}
+        for step in range(ROUNDS):
+            path = paths[step % 2]
+            function = ideas.unsupport if path in supported else ideas.support
+            if attempt(report, call(function, path)):
+                supported ^= {path}
+        report["supported"][userid] = supported
+    except Exception as error:  # surfaced by the assertions below
+        report["errors"].append(f"{userid}: {error!r}")
+        transaction.abort()
+    finally:
+        noSecurityManager()
+        setSite(None)
+        clearRequest()
+        connection.close()
+
+
+def test_eight_threads_support_the_same_ideas(functional):
+    portal = functional["portal"]
+    db = functional["zodbDB"]
+    userids = [f"supporter{number}" for number in range(THREADS)]
+    with api.env.adopt_roles(["Manager"]):
+        for userid in [*userids, "autorin"]:
+            api.user.create(
+                email=f"{userid}@example.org", username=userid, password="x" * 12
+            )
+        box = api.content.create(
+            portal, "Idea Box", id="ideen", title="Ideen", support_limit=LIMIT
+        )
+    api.portal.set_registry_record("ospa.social.idea_support_threshold", THRESHOLD)
+    paths = []
+    with api.env.adopt_user(username="autorin"):
+        for title in ("Beliebt", "Auch beliebt"):
+            idea = api.content.create(box, "Idea", title=title)
+            ideas.transition(idea, "submit")
+            paths.append("/".join(idea.getPhysicalPath()[2:]))
+    transaction.commit()
+
+    report = {
+        "retries": 0,
+        "failed": 0,
+        "supported": {},
+        "errors": [],
+        "threshold": [],
+        "lock": threading.Lock(),
+    }
+    barrier = threading.Barrier(THREADS, timeout=60)
+    threads = [
+        threading.Thread(target=worker, args=(db, userid, paths, barrier, report))
+        for userid in userids
+    ]
+    provideHandler(on_threshold, [IIdeaSupportThresholdEvent])
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        getGlobalSiteManager().unregisterHandler(
+            on_threshold, [IIdeaSupportThresholdEvent]
+        )
+
+    print(
+        f"\n{THREADS} threads × {ROUNDS + 1} supports and withdrawals: "
+        f"{report['retries']} conflicts retried, {report['failed']} failed"
+    )
+    assert report["errors"] == []
+    assert report["failed"] == 0
+    transaction.begin()  # see what the threads committed
+    catalog = api.portal.get_tool("portal_catalog")
+    box = portal["ideen"]
+    for path in paths:
+        idea = portal.unrestrictedTraverse(path)
+        expected = sorted(
+            u for u, found in report["supported"].items() if path in found
+        )
+        assert sorted(ideas._supporters(idea)) == expected
+        assert ideas.count(idea) == len(expected)
+        brain = catalog.unrestrictedSearchResults(UID=idea.UID())[0]
+        assert brain.support_count == len(expected)
+    # 19 steps alternating between the ideas: both end supported by all,
+    # which the limit of 2 per person allows.
+    assert [ideas.count(portal.unrestrictedTraverse(p)) for p in paths] == [8, 8]
+    uids = {portal.unrestrictedTraverse(p).UID() for p in paths}
+    for userid in userids:
+        assert ideas.supported_uids(box, userid) == uids
+        assert ideas.remaining(box, userid) == 0
+    # The first idea reached the threshold once, the second once.
+    assert len(report["threshold"]) == 2
