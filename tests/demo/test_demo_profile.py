@@ -194,3 +194,69 @@ def test_demo_posts_are_not_doubled(demo):
     before = len(catalog.unrestrictedSearchResults(portal_type="Post"))
     demo.portal_setup.runAllImportStepsFromProfile("profile-ospa.social:demo")
     assert len(catalog.unrestrictedSearchResults(portal_type="Post")) == before
+
+
+def test_demo_ideas_in_every_status(demo):
+    from ospa.social.api import ideas
+
+    catalog = api.portal.get_tool("portal_catalog")
+    found = catalog.unrestrictedSearchResults(portal_type="Idea")
+    assert len(found) == len(data.IDEAS)
+    assert {brain.review_state for brain in found} == set(ideas.STATUSES)
+    site_box = demo["ideen"]
+    assert ideas.is_open(site_box)
+    assert ideas.support_limit(site_box) == 3
+    assert site_box.reviewers == ["hbrandt"]
+    assert "akruse" in {
+        user.getId() for user in api.user.get_users(groupname="idea-reviewers")
+    }
+    community_box = demo["communities"]["nachhaltigkeit"]["ideen"]
+    assert community_box.reviewers == ["bstoltenberg"]
+    path = "/".join(community_box.getPhysicalPath())
+    inside = catalog.unrestrictedSearchResults(path=path, portal_type="Idea")
+    assert len(inside) == 4
+    for entry in data.IDEAS:
+        box = site_box if entry["box"] == "site" else community_box
+        idea = box[entry["id"]]
+        assert ideas.status(idea) == entry["status"]
+        assert idea.listCreators() == (entry["author"],)
+        assert ideas.count(idea) == len(entry["supporters"])
+        brain = catalog.unrestrictedSearchResults(UID=idea.UID())[0]
+        assert brain.support_count == len(entry["supporters"])
+        if entry["status"] in ("accepted", "implemented", "declined"):
+            answer = ideas.official_answer(idea)
+            assert answer["actor"]["id"] == entry["reviewer"]
+            assert entry["answer"] in {h["answer"] for h in ideas.history(idea)}
+    # Several colleagues support every idea that is not a draft.
+    public = [brain for brain in found if brain.review_state != "draft"]
+    assert all(brain.support_count >= 1 for brain in public)
+    assert sum(brain.support_count for brain in public) > 20
+    from plone.app.discussion.interfaces import IConversation
+
+    assert len(IConversation(site_box["azubi-paten"])) == 1
+
+
+def test_demo_ideas_are_dated_back_and_in_the_stream(demo):
+    from ospa.social.api import stream
+
+    idea = demo["ideen"]["azubi-paten"]
+    assert DateTime() - idea.created() > 20
+    with api.env.adopt_user(username="skoehler"):
+        items = [i for i in stream.query(size=50)["items"] if i["kind"] == "idea"]
+    # Sabine sees the site box's ideas, not the drafts, newest change first.
+    uids = {item["uid"] for item in items}
+    assert idea.UID() in uids
+    assert demo["ideen"]["videoberatung-senioren"].UID() not in uids
+    stamps = [item["timestamp"] for item in items]
+    assert stamps == sorted(stamps, reverse=True)
+
+
+def test_demo_ideas_are_not_doubled(demo):
+    from ospa.social.api import ideas
+
+    idea = demo["ideen"]["mitfahrboerse"]
+    before = ideas.count(idea)
+    demo.portal_setup.runAllImportStepsFromProfile("profile-ospa.social:demo")
+    assert ideas.count(idea) == before
+    catalog = api.portal.get_tool("portal_catalog")
+    assert len(catalog.unrestrictedSearchResults(portal_type="Idea")) == len(data.IDEAS)

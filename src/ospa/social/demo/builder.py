@@ -12,6 +12,7 @@ from datetime import timedelta
 from ospa.social import logger
 from ospa.social.api import communities
 from ospa.social.api import following
+from ospa.social.api import ideas
 from ospa.social.api import likes
 from ospa.social.api import posts
 from ospa.social.api.errors import InvalidTarget
@@ -67,6 +68,8 @@ class DemoBuilder:
             + len(data.EVENTS)
             + 3  # likes, comments, follows
             + len(data.COMMUNITIES)
+            + len(data.IDEA_BOXES)
+            + 1  # ideas
             + 1  # posts
         )
 
@@ -122,6 +125,7 @@ class DemoBuilder:
         self.social(news, departments)
         for entry in data.COMMUNITIES:
             self.community(entry, zone, now)
+        self.idea_boxes(now)
         self.posts()
         return self.created
 
@@ -183,6 +187,107 @@ class DemoBuilder:
             end=start + timedelta(hours=hours),
         )
         self._step(f"Community {entry['title']} ({entry['visibility']})", created)
+
+    def idea_boxes(self, now) -> None:
+        """The idea boxes and their ideas in every status.
+
+        A box is created by its owner (the site's administrator for the
+        site-wide one); each idea by its author, supported by colleagues
+        and decided by a reviewer, all through the ideas API. An idea that
+        exists is left as it is.
+        """
+        for userid in data.IDEA_REVIEWERS:
+            api.group.add_user(groupname="idea-reviewers", username=userid)
+        boxes = {}
+        for entry in data.IDEA_BOXES:
+            container = self.site
+            if entry["community"]:
+                container = self.site[COMMUNITIES_FOLDER][entry["community"]]
+            created = entry["id"] not in container
+            if created:
+                days = entry["deadline_days"]
+                fields = {
+                    "title": entry["title"],
+                    "description": entry["description"],
+                    "support_limit": entry["support_limit"],
+                    "deadline": now + timedelta(days=days) if days else None,
+                }
+                if entry["owner"]:
+                    with api.env.adopt_user(username=entry["owner"]):
+                        box = api.content.create(
+                            container,
+                            "Idea Box",
+                            id=entry["id"],
+                            safe_id=False,
+                            **fields,
+                        )
+                else:
+                    box = api.content.create(
+                        container, "Idea Box", id=entry["id"], safe_id=False, **fields
+                    )
+                box.reviewers = entry["reviewers"]
+            boxes[entry["key"]] = container[entry["id"]]
+            self._step(f"Ideenbox {entry['title']}", created)
+        written = 0
+        for entry in data.IDEAS:
+            box = boxes[entry["box"]]
+            if entry["id"] not in box:
+                self._idea(box, entry, now)
+                written += 1
+        self._step(f"Ideen ({written} neu)", written > 0, is_object=False)
+
+    def _idea(self, box, entry: dict, now) -> None:
+        """One idea, taken through its status as its people would."""
+        author, reviewer = entry["author"], entry.get("reviewer")
+        with api.env.adopt_user(username=author):
+            idea = api.content.create(
+                box,
+                "Idea",
+                id=entry["id"],
+                title=entry["title"],
+                description=entry["description"],
+                problem=entry["problem"],
+                proposal=_richtext(entry["proposal"]),
+                benefit=entry["benefit"],
+                subject=tuple(entry["tags"]),
+                safe_id=False,
+            )
+            if entry["status"] != "draft":
+                ideas.transition(idea, "submit")
+        for userid in entry["supporters"]:
+            with api.env.adopt_user(username=userid):
+                ideas.support(idea)
+        steps = {
+            "in_review": [("review", None)],
+            "accepted": [("review", None), ("accept", entry.get("answer"))],
+            "implemented": [
+                ("review", None),
+                ("accept", entry.get("answer")),
+                ("implement", entry.get("note")),
+            ],
+            "declined": [("decline", entry.get("answer"))],
+        }.get(entry["status"], [])
+        for name, answer in steps:
+            with api.env.adopt_user(username=reviewer):
+                ideas.transition(idea, name, answer)
+        for userid, body in entry.get("comments", ()):
+            self._comment(idea, userid, body)
+        self._date_idea(idea, now - timedelta(days=entry["days_ago"]), now)
+
+    @staticmethod
+    def _date_idea(idea, when, now) -> None:
+        """Date an idea and its changes of status back, spread until now."""
+        history = idea.workflow_history.get(ideas.WORKFLOW_ID, ())
+        step = (now - when) / (len(history) + 1)
+        idea.workflow_history[ideas.WORKFLOW_ID] = tuple(
+            dict(entry, time=DateTime((when + step * number).isoformat()))
+            for number, entry in enumerate(history)
+        )
+        date = DateTime(when.isoformat())
+        idea.creation_date = idea.modification_date = date
+        idea.reindexObject(
+            idxs=["created", "modified", "stream_ts", "in_stream", "stream_info"]
+        )
 
     def _inside(self, community, portal_type, cid, author, **fields):
         if cid in community:

@@ -1306,3 +1306,236 @@ COMMUNITY_TAGS = {
     "vorstandsklausur": "#Strategie",
     "betriebsrat-intern": "#Betriebsrat",
 }
+
+# -- ideas -------------------------------------------------------------------
+#
+# A site-wide idea box (a campaign with a deadline and a limit of supports)
+# and one in the sustainability community. Anke Kruse is in the site-wide
+# group of idea reviewers; each box also names its own reviewer.
+
+IDEA_REVIEWERS = ["akruse"]
+
+IDEA_BOXES = [
+    {
+        "key": "site",
+        "community": None,
+        "id": "ideen",
+        "title": "Ideenbox 2026",
+        "description": (
+            "Was können wir besser machen? Reichen Sie Ihre Idee bis zum "
+            "Stichtag ein und unterstützen Sie die Ideen Ihrer Kolleginnen "
+            "und Kollegen."
+        ),
+        "owner": None,  # created by the site's administrator
+        "deadline_days": 60,
+        "support_limit": 3,
+        "reviewers": ["hbrandt"],
+    },
+    {
+        "key": "nachhaltigkeit",
+        "community": "nachhaltigkeit",
+        "id": "ideen",
+        "title": "Ideen für eine grüne Sparkasse",
+        "description": "Vorschläge für weniger Papier, Strom und Dienstreisen.",
+        "owner": "bstoltenberg",
+        "deadline_days": None,
+        "support_limit": None,
+        "reviewers": ["bstoltenberg"],
+    },
+]
+
+# Every status once at least. ``reviewer`` takes the steps after "submitted";
+# ``answer`` is the official answer of accept or decline, ``note`` the
+# comment of "implemented". Supports stay within the site box's limit of 3.
+IDEAS = [
+    {
+        "box": "site",
+        "id": "videoberatung-senioren",
+        "title": "Videoberatung für ältere Kundinnen und Kunden",
+        "description": "Beratung per Video, mit einem Anruf vorab zur Technik.",
+        "problem": "Viele ältere Kundinnen und Kunden kommen schlecht in die Filiale.",
+        "proposal": "<p>Ein Tablet-Leihservice und Termine per Video.</p>",
+        "benefit": "Weniger Wege, mehr Beratungen.",
+        "tags": ["Digitalisierung", "Kundenservice"],
+        "author": "jhansen",
+        "status": "draft",
+        "supporters": [],
+        "days_ago": 2,
+    },
+    {
+        "box": "site",
+        "id": "wasserspender-filialen",
+        "title": "Wasserspender in allen Filialen",
+        "description": "Leitungswasser statt Flaschen, für Team und Kundschaft.",
+        "problem": "Wir kaufen jede Woche Kisten mit Wasserflaschen.",
+        "proposal": "<p>Je Filiale ein Wasserspender am Leitungsnetz.</p>",
+        "benefit": "Weniger Schleppen, weniger Plastik, geringere Kosten.",
+        "tags": ["Gesundheit", "Nachhaltigkeit"],
+        "author": "lmoeller",
+        "status": "submitted",
+        "supporters": ["skoehler", "ckrohn", "stimm"],
+        "days_ago": 6,
+        "comments": [
+            ("stimm", "In Warnowstadt-Mitte gibt es schon einen. Läuft super!"),
+        ],
+    },
+    {
+        "box": "site",
+        "id": "mitfahrboerse",
+        "title": "Mitfahrbörse für den Arbeitsweg",
+        "description": "Fahrgemeinschaften zwischen Hauptstelle und Filialen.",
+        "problem": "Viele fahren allein dieselbe Strecke zur Hauptstelle.",
+        "proposal": "<p>Eine Seite im Intranet, auf der man Fahrten anbietet.</p>",
+        "benefit": "Weniger Parkplatzsorgen und CO₂, mehr Kontakte.",
+        "tags": ["Nachhaltigkeit", "Mobilität"],
+        "author": "kwittenburg",
+        "status": "submitted",
+        "supporters": ["jhansen", "pharms", "rbehrens", "ihinrichs", "dsievers"],
+        "days_ago": 9,
+    },
+    {
+        "box": "site",
+        "id": "feedback-sprechstunde",
+        "title": "Offene Sprechstunde mit dem Vorstand",
+        "description": "Einmal im Monat Fragen an den Vorstand, ohne Anmeldung.",
+        "problem": "Fragen an den Vorstand gehen über viele Ebenen.",
+        "proposal": "<p>Eine Stunde im Monat, vor Ort und per Video.</p>",
+        "benefit": "Kurze Wege und mehr Verständnis für Entscheidungen.",
+        "tags": ["Kommunikation"],
+        "author": "mjessen",
+        "status": "in_review",
+        "reviewer": "hbrandt",
+        "supporters": ["fpetersen", "skoehler", "nlorenzen", "ojacobsen"],
+        "days_ago": 14,
+        "comments": [
+            ("hbrandt", "Wir klären gerade die Termine mit dem Vorstandsbüro."),
+        ],
+    },
+    {
+        "box": "site",
+        "id": "digitale-unterschrift",
+        "title": "Digitale Unterschrift für interne Formulare",
+        "description": "Urlaubsanträge und Reisekosten ohne Papier.",
+        "problem": "Interne Formulare werden ausgedruckt, unterschrieben, gescannt.",
+        "proposal": "<p>Freigaben mit der digitalen Signatur im Intranet.</p>",
+        "benefit": "Schnellere Freigaben, kein Papier, kein Suchen.",
+        "tags": ["Digitalisierung", "Personal"],
+        "author": "tschroeder",
+        "status": "accepted",
+        "reviewer": "akruse",
+        "answer": (
+            "Angenommen: Die IT richtet die Signatur bis zum Sommer ein, "
+            "zuerst für Urlaubsanträge."
+        ),
+        "supporters": ["wfrahm", "gtiedemann", "dsievers", "lmoeller", "jhansen"],
+        "days_ago": 21,
+    },
+    {
+        "box": "site",
+        "id": "azubi-paten",
+        "title": "Patenschaften für neue Auszubildende",
+        "description": "Jede und jeder Neue bekommt eine Patin aus dem 2. Jahr.",
+        "problem": "Die ersten Wochen sind für neue Azubis unübersichtlich.",
+        "proposal": "<p>Patinnen und Paten aus dem zweiten Lehrjahr.</p>",
+        "benefit": "Schnelleres Ankommen, weniger Abbrüche.",
+        "tags": ["Ausbildung", "Personal"],
+        "author": "nlorenzen",
+        "status": "implemented",
+        "reviewer": "hbrandt",
+        "answer": "Angenommen: Das Personal startet die Patenschaften im August.",
+        "note": (
+            "Seit August haben alle zwölf neuen Azubis eine Patin oder einen Paten."
+        ),
+        "supporters": ["ihinrichs", "stimm", "pharms", "ojacobsen"],
+        "days_ago": 28,
+        "comments": [
+            ("ihinrichs", "Meine Patin hat mir sehr geholfen – danke!"),
+        ],
+    },
+    {
+        "box": "site",
+        "id": "vier-tage-woche",
+        "title": "Vier-Tage-Woche in der Hauptstelle",
+        "description": "Ein Pilot mit der Vier-Tage-Woche bei vollem Lohn.",
+        "problem": "Wir finden schwer neue Kolleginnen und Kollegen.",
+        "proposal": "<p>Ein halbjähriger Pilot in zwei Abteilungen.</p>",
+        "benefit": "Ein attraktiverer Arbeitgeber.",
+        "tags": ["Arbeitszeit", "Personal"],
+        "author": "ckrohn",
+        "status": "declined",
+        "reviewer": "hbrandt",
+        "answer": (
+            "Abgelehnt: Die Öffnungszeiten der Filialen lassen das derzeit "
+            "nicht zu. Wir prüfen stattdessen mehr Gleitzeit."
+        ),
+        "supporters": ["nlorenzen", "gtiedemann", "wfrahm"],
+        "days_ago": 25,
+    },
+    {
+        "box": "nachhaltigkeit",
+        "id": "jobrad-stellplaetze",
+        "title": "Überdachte Fahrradstellplätze",
+        "description": "Damit das JobRad nicht im Regen steht.",
+        "problem": "An der Hauptstelle gibt es nur zwölf offene Stellplätze.",
+        "proposal": "<p>Ein überdachter Fahrradständer im Innenhof.</p>",
+        "benefit": "Mehr Kolleginnen und Kollegen kommen mit dem Rad.",
+        "tags": ["Mobilität"],
+        "author": "pharms",
+        "status": "submitted",
+        "supporters": ["jhansen", "rbehrens"],
+        "days_ago": 4,
+    },
+    {
+        "box": "nachhaltigkeit",
+        "id": "papierlose-protokolle",
+        "title": "Papierlose Besprechungsprotokolle",
+        "description": "Protokolle nur noch im Intranet.",
+        "problem": "Protokolle werden für alle ausgedruckt.",
+        "proposal": "<p>Eine Vorlage im Intranet statt Ausdrucken.</p>",
+        "benefit": "Rund 20.000 Blatt Papier weniger im Jahr.",
+        "tags": ["Papier"],
+        "author": "rbehrens",
+        "status": "implemented",
+        "reviewer": "bstoltenberg",
+        "answer": "Machen wir: Die Vorlage kommt mit dem nächsten Update.",
+        "note": "Die Vorlage ist online; alle Teams nutzen sie.",
+        "supporters": ["kwittenburg", "pharms", "jhansen"],
+        "days_ago": 26,
+        "comments": [
+            ("kwittenburg", "Endlich! Das spart bei uns einen ganzen Ordner."),
+        ],
+    },
+    {
+        "box": "nachhaltigkeit",
+        "id": "photovoltaik-hauptstelle",
+        "title": "Photovoltaik auf dem Dach der Hauptstelle",
+        "description": "Eigener Strom vom eigenen Dach.",
+        "problem": "Die Hauptstelle kauft ihren ganzen Strom zu.",
+        "proposal": "<p>Eine Solaranlage auf dem Flachdach.</p>",
+        "benefit": "Niedrigere Stromkosten und ein sichtbares Zeichen.",
+        "tags": ["Energie"],
+        "author": "jhansen",
+        "status": "declined",
+        "reviewer": "bstoltenberg",
+        "answer": (
+            "Leider nein: Das Dach steht unter Denkmalschutz. Wir beziehen "
+            "stattdessen ab Januar Ökostrom."
+        ),
+        "supporters": ["kwittenburg"],
+        "days_ago": 18,
+    },
+    {
+        "box": "nachhaltigkeit",
+        "id": "regionale-kantine",
+        "title": "Regionale Produkte in der Kantine",
+        "description": "Gemüse und Fisch von Betrieben aus der Region.",
+        "problem": "Die Kantine bestellt bei einem Großhändler.",
+        "proposal": "<p>Ein regionaler Tag pro Woche.</p>",
+        "benefit": "Kurze Wege, frischeres Essen.",
+        "tags": ["Kantine"],
+        "author": "kwittenburg",
+        "status": "draft",
+        "supporters": [],
+        "days_ago": 1,
+    },
+]
