@@ -125,9 +125,11 @@ bench: install-test  ## Run the benchmarks; results go to benchmarks/results/
 	@echo "==> Benchmarks"
 	@cd benchmarks && ../$(BIN)/pytest -c pytest.ini -s -q
 
-.PHONY: bench-dataset bench-stream
-bench-dataset: install  ## Build the stream datasets (10k and 100k posts) in benchmarks/var/
-	@echo "==> Datasets: benchmarks/var/stream-10k, then stream-100k (reused when built)"
+.PHONY: bench-dataset bench-stream bench-scale bench-cluster
+bench-dataset: install  ## Build the stream datasets (1k, 10k and 100k posts) in benchmarks/var/
+	@echo "==> Datasets: benchmarks/var/stream-1k, stream-10k, then stream-100k (reused when built)"
+	@$(BIN)/python benchmarks/dataset.py --name stream-1k --posts 1000 \
+	  --communities 50 --pages 1000 --member-of 10
 	@$(BIN)/python benchmarks/dataset.py --name stream-10k --posts 10000 \
 	  --communities 50 --pages 10000 --member-of 10
 	@$(BIN)/python benchmarks/dataset.py --name stream-100k --posts 100000 \
@@ -136,6 +138,13 @@ bench-dataset: install  ## Build the stream datasets (10k and 100k posts) in ben
 bench-stream: bench-dataset  ## The stream and post creation at 10k and 100k posts
 	@echo "==> Stream benchmark; results go to benchmarks/results/stream.json"
 	@$(BIN)/python benchmarks/bench_stream.py $(BENCH_ARGS)
+
+bench-scale: bench-dataset $(VENV)/.installed-test  ## Stream latency at 1k/10k/100k posts (chart) and an instance's memory
+	@$(BIN)/pip install --disable-pip-version-check -q -c constraints.txt matplotlib
+	@cd benchmarks && ../$(BIN)/python bench_scale.py $(BENCH_ARGS)
+
+bench-cluster: $(VENV)/.installed-test  ## Social actions and throughput on FileStorage, RelStorage, ZEO
+	@cd benchmarks && ../$(BIN)/python bench_cluster.py $(BENCH_ARGS)
 
 buildout-smoke: install $(VENV)/.installed-buildout  ## Build with buildout, start the instance, GET the site, stop
 	@scripts/buildout_smoke.sh

@@ -149,6 +149,11 @@ def _instance_module():
     return module
 
 
+# More options of scripts/instance.py for every configuration written, e.g.
+# ``["--storage", "relstorage", "--dsn", dsn]`` (benchmarks/bench_scale.py).
+CONFIG_OPTIONS: list[str] = []
+
+
 def write_config(target: Path, port: int = 8080, threads: int = 4) -> Path:
     """zope.conf and zope.ini of ``target`` as scripts/instance.py writes
     them for ``make start``, with the data in ``target`` itself."""
@@ -166,6 +171,7 @@ def write_config(target: Path, port: int = 8080, threads: int = 4) -> Path:
                 str(port),
                 "--threads",
                 str(threads),
+                *CONFIG_OPTIONS,
             ]
         )
     return target / "etc" / "zope.conf"

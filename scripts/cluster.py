@@ -185,8 +185,9 @@ def stop(processes) -> None:
 class Cluster:
     """A database and ``count`` Zope instances serving it, started and stopped.
 
-    ``storage`` is ``relstorage`` (``dsn`` names the PostgreSQL database) or
-    ``zeo`` (a ZEO server on ``zeo``, its FileStorage under ``var``).
+    ``storage`` is ``relstorage`` (``dsn`` names the PostgreSQL database),
+    ``zeo`` (a ZEO server on ``zeo``, its FileStorage under ``var``) or, for
+    comparison in the benchmarks, ``filestorage`` (one instance only).
     """
 
     def __init__(
@@ -199,6 +200,8 @@ class Cluster:
         threads: int = 4,
         demo: bool = True,
     ):
+        if storage == "filestorage" and len(ports) != 1:
+            raise ValueError("a FileStorage serves one instance only")
         self.storage = storage
         self.var = Path(var).resolve()
         self.ports = list(ports)
