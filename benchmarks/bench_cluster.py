@@ -219,6 +219,8 @@ def throughput(urls, world, clients, seconds) -> dict:
         count = itertools.count()
         while time.monotonic() < stop_at:
             kind = randomness.choice(MIX)
+            if kind == "post" and not state["member"]:
+                kind = "join"  # only members post into the community
             start = time.perf_counter()
             try:
                 if kind == "stream":
