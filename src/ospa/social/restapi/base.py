@@ -53,7 +53,8 @@ def json_object(request) -> dict:
     body = request.get("BODY") or b""
     try:
         data = json.loads(body) if body.strip() else {}
-    except (TypeError, ValueError, UnicodeDecodeError):
+    except (TypeError, ValueError, UnicodeDecodeError, RecursionError):
+        # RecursionError: JSON nested deeper than Python's parser can go.
         _fail(
             request,
             _("error_malformed_json", default="The request body is not valid JSON."),

@@ -32,7 +32,11 @@ class PostDeserializer(DeserializeFromJson):
         self, validate_all=False, data=None, create=False, mask_validation_errors=True
     ):
         if data is None:
-            data = json_body(self.request)
+            try:
+                data = json_body(self.request)
+            except RecursionError:
+                # JSON nested deeper than Python's parser can go.
+                data = None
         if not isinstance(data, dict):
             self._fail(
                 _(
@@ -60,6 +64,7 @@ class PostDeserializer(DeserializeFromJson):
             self._fail(
                 _("error_reply_question", default="A reply cannot be a question.")
             )
+        check_file(data.get("attachment"), self._fail)
         return super().__call__(
             validate_all=validate_all,
             data=data,
@@ -69,6 +74,28 @@ class PostDeserializer(DeserializeFromJson):
 
     def _fail(self, message):
         raise BadRequest(translate(message, context=self.request))
+
+
+def check_file(value, fail) -> None:
+    """A file as plone.restapi reads it, or ``fail``: its deserializer
+    answers other shapes (data that is no text, an unknown encoding) with
+    a 500 rather than a field error.
+    """
+    if value is None or value == "":
+        return
+    texts = ("data", "filename", "content-type")
+    if (
+        not isinstance(value, dict)
+        or any(not isinstance(value.get(k, ""), str) for k in texts)
+        or value.get("encoding", "base64") != "base64"
+    ):
+        fail(
+            _(
+                "error_attachment_shape",
+                default="An attachment must be an object with data (base64 "
+                "text), filename and content-type.",
+            )
+        )
 
 
 class PostsFolderPost(FolderPost):
@@ -81,7 +108,7 @@ class PostsFolderPost(FolderPost):
     def reply(self):
         try:
             data = json_body(self.request)
-        except DeserializationError:
+        except (DeserializationError, RecursionError):
             data = None
         if not isinstance(data, dict):
             raise BadRequest(
