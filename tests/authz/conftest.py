@@ -1,0 +1,290 @@
+"""People, content and HTTP sessions for the authorisation and CSRF sweeps.
+
+The functional layer gives each test its own stacked storage: what a test
+commits is gone after it. Each sweep is therefore one test that builds the
+world once (``world``) and makes all its calls against it.
+
+Who is who:
+
+- ``anon``: nobody logged in;
+- ``nomember``: logged in without the Member role (Nora);
+- ``member``: Erik, an employee (Member) on no community roster;
+- ``cmember``: Mia, member of every community;
+- ``moderator``: Moritz, moderator of every community;
+- ``author``: Anna, who wrote the posts and ideas (Member, on no roster);
+- ``reviewer``: Rita, reviewer of the idea box (Member);
+- ``manager``: Carla Chef (Manager).
+
+Olga (Member) owns the communities and Bert (Member) replies to Anna's
+question; neither is a role of the sweep.
+"""
+
+from DateTime import DateTime
+from ospa.social.api import communities
+from ospa.social.api import ideas
+from ospa.social.api import posts
+from pathlib import Path
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from zope.component import getGlobalSiteManager
+import pytest
+import re
+import requests
+import transaction
+import yaml
+
+
+PASSWORD = "secret12345"
+HERE = Path(__file__).resolve().parent
+ACCESS = HERE / "access.yaml"
+
+# role of the sweep: the user id (None: anonymous)
+ROLES = {
+    "anon": None,
+    "nomember": "nomember",
+    "member": "erik",
+    "cmember": "mia",
+    "moderator": "moritz",
+    "author": "anna",
+    "reviewer": "rita",
+    "manager": "chef",
+}
+# user id: (full name, site roles)
+PEOPLE = {
+    "nomember": ("Nora Nobody", ()),
+    "erik": ("Erik Employee", ("Member",)),
+    "mia": ("Mia Member", ("Member",)),
+    "moritz": ("Moritz Moderator", ("Member",)),
+    "anna": ("Anna Albers", ("Member",)),
+    "rita": ("Rita Review", ("Member",)),
+    "chef": ("Carla Chef", ("Member", "Manager")),
+    "olga": ("Olga Owner", ("Member",)),
+    "bert": ("Bert Behrens", ("Member",)),
+}
+COMMUNITIES = (
+    ("open", "offen", "open"),
+    ("closed", "geschlossen", "request"),
+    ("secret", "geheim", "invite"),
+)
+# idea key: the transitions after its creation by Anna (None: a draft)
+IDEAS = {
+    "draft": None,
+    "submitted": ("submit",),
+    "in_review": ("submit", "review"),
+    "accepted": ("submit", "accept"),
+    "declined": ("submit", "decline"),
+    "implemented": ("submit", "accept", "implement"),
+}
+ANSWER = "Danke, wir haben entschieden."
+
+
+def load_access() -> dict:
+    """The expected-access table (``access.yaml``)."""
+    return yaml.safe_load(ACCESS.read_text())
+
+
+def create_people():
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        for userid, (fullname, roles) in PEOPLE.items():
+            api.user.create(
+                email=f"{userid}@example.org",
+                username=userid,
+                password=PASSWORD,
+                properties={"fullname": fullname},
+            )
+            # A new user always gets Member: set the roles afterwards.
+            api.user.revoke_roles(username=userid, roles=["Member"])
+            if roles:
+                api.user.grant_roles(username=userid, roles=list(roles))
+
+
+def build_world(portal) -> dict:
+    """Everything the sweeps call, committed; ``{context name: object}``."""
+    create_people()
+    found = {"site": portal, "stream": portal["stream"]}
+    with api.env.adopt_user(username="chef"):
+        news = api.content.create(
+            portal, "News Item", id="kantine", title="Kantine", subject=["Kantine"]
+        )
+        api.content.transition(news, "publish")
+        found["news"] = news
+        found["private"] = api.content.create(
+            portal, "Document", id="intern", title="Intern"
+        )
+        box = api.content.create(
+            portal, "Idea Box", id="ideen", title="Ideenbox", reviewers=["rita"]
+        )
+        found["box"] = box
+    for key, cid, policy in COMMUNITIES:
+        with api.env.adopt_user(username="olga"):
+            community = api.content.create(
+                portal["communities"],
+                "Community",
+                id=cid,
+                title=f"Community {cid}",
+                visibility=key,
+                join_policy=policy,
+            )
+            communities.add(community, "moritz", "moderator")
+            communities.add(community, "mia", "member")
+        found[key] = community
+        with api.env.adopt_user(username="mia"):
+            found[f"{key}_post"] = posts.create(community, f"Beitrag in {cid} #Kantine")
+    with api.env.adopt_user(username="anna"):
+        found["post"] = posts.create(portal["stream"], "Hallo #Kantine, fragt @bert")
+        found["spare"] = posts.create(portal["stream"], "Gleich wieder weg")
+        found["question"] = posts.create(
+            portal["stream"], "Wo ist der Schlüssel?", question=True
+        )
+    with api.env.adopt_user(username="bert"):
+        found["reply"] = posts.create(
+            portal["stream"], "Im Kasten.", in_reply_to=found["question"].UID()
+        )
+    for key, transitions in IDEAS.items():
+        with api.env.adopt_user(username="anna"):
+            idea = api.content.create(
+                box,
+                "Idea",
+                id=f"idee-{key}",
+                title=f"Idee {key}",
+                problem=f"Problem {key}",
+                benefit="Alle freuen sich.",
+            )
+        for name in transitions or ():
+            user = "anna" if name in ideas.AUTHOR_TRANSITIONS else "rita"
+            answer = ANSWER if name in ideas.ANSWER_REQUIRED else None
+            with api.env.adopt_user(username=user):
+                ideas.transition(idea, name, answer)
+        idea.creation_date = DateTime() - 1
+        found[f"idea_{key}"] = idea
+    transaction.commit()
+    return found
+
+
+# -- the registry -------------------------------------------------------------
+
+VIEW_PACKAGE = "ospa.social.browser"
+SERVICE_PACKAGE = "ospa.social.restapi"
+SERVICE_NAME = re.compile(r"^(GET|POST|PUT|PATCH|DELETE)_[^_]+_[^_]+_(.*)$")
+
+
+def all_adapter_registrations():
+    """Adapter registrations of the global registry and those it stacks on."""
+    seen, todo = set(), [getGlobalSiteManager()]
+    while todo:
+        registry = todo.pop()
+        if id(registry) in seen:
+            continue
+        seen.add(id(registry))
+        yield from registry.registeredAdapters()
+        todo.extend(registry.__bases__)
+
+
+def origin_modules(factory) -> set[str]:
+    """The modules of the classes a registered factory is made of.
+
+    Five and plone.rest derive a new class from the one named in zcml; a
+    z3c.form wrapper (``layout.wrap_form``) holds its form in ``form``.
+    """
+    classes = list(getattr(factory, "__mro__", ()))
+    form = getattr(factory, "form", None)
+    classes += list(getattr(form, "__mro__", ()))
+    return {klass.__module__ for klass in classes}
+
+
+def _in(package, modules) -> bool:
+    return any(m == package or m.startswith(package + ".") for m in modules)
+
+
+def permission_of(factory) -> str | None:
+    """The permission zcml protects the view's ``__call__`` (or all) with."""
+    for permission, names in getattr(factory, "__ac_permissions__", ()):
+        if "__call__" in names or "" in names:
+            return permission
+    return None
+
+
+def _identifier(spec) -> str:
+    return getattr(spec, "__identifier__", None) or repr(spec)
+
+
+def registered_views() -> set[tuple[str, str, str]]:
+    """``(name, for, permission)`` of every named view and viewlet of ours."""
+    found = set()
+    for registration in all_adapter_registrations():
+        if not registration.name or SERVICE_NAME.match(registration.name):
+            continue
+        if len(registration.required) < 2:
+            continue
+        factory = registration.factory
+        if not _in(VIEW_PACKAGE, origin_modules(factory)):
+            continue
+        found.add(
+            (
+                registration.name,
+                _identifier(registration.required[0]),
+                permission_of(factory),
+            )
+        )
+    return found
+
+
+def registered_services() -> set[tuple[str, str, str, str]]:
+    """``(method, name, for, permission)`` of every plone.rest service of ours."""
+    found = set()
+    for registration in all_adapter_registrations():
+        match = SERVICE_NAME.match(registration.name or "")
+        if not match:
+            continue
+        factory = registration.factory
+        if not _in(SERVICE_PACKAGE, origin_modules(factory)):
+            continue
+        found.add(
+            (
+                match.group(1),
+                match.group(2),
+                _identifier(registration.required[0]),
+                permission_of(factory),
+            )
+        )
+    return found
+
+
+# -- fixtures -----------------------------------------------------------------
+
+
+@pytest.fixture
+def world(functional_portal) -> dict:
+    """People and content of the sweeps, committed (gone after the test)."""
+    return build_world(functional_portal)
+
+
+@pytest.fixture
+def site_url(functional_portal) -> str:
+    return functional_portal.absolute_url()
+
+
+@pytest.fixture
+def sessions(functional_portal):
+    """``sessions[role]``: a requests session logged in as that role's user."""
+    made = {}
+    for role, userid in ROLES.items():
+        session = requests.Session()
+        if userid:
+            session.auth = (userid, PASSWORD)
+        made[role] = session
+    yield made
+    for session in made.values():
+        session.close()
+
+
+def token_for(session, site_url) -> str:
+    """The session user's CSRF token (``_authenticator``)."""
+    response = session.get(f"{site_url}/@@authenticator/token", timeout=30)
+    assert response.status_code == 200, response.status_code
+    return response.text.strip()
+
+
+def sync():
+    """See what the server committed (a new transaction in this thread)."""
+    transaction.abort()
