@@ -8,7 +8,9 @@ pytest-plone's ``fixtures_factory`` keeps each layer for the whole session;
 from ospa.social.testing import ACCEPTANCE_TESTING
 from ospa.social.testing import FUNCTIONAL_TESTING
 from ospa.social.testing import INTEGRATION_TESTING
+from pathlib import Path
 from pytest_plone import fixtures_factory
+import os
 import pytest
 
 
@@ -33,3 +35,38 @@ def _fresh_people():
     users.forget()
     yield
     users.forget()
+
+
+CHROMIUM = Path(os.environ.get("OSPA_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, headless, through Playwright: one for the session.
+
+    Playwright's sync API runs one instance per thread, so every browser
+    test shares this one. Under ``CI=true`` a missing Chromium is a
+    failure; elsewhere the browser tests are skipped with the reason.
+    """
+    if not CHROMIUM.exists():
+        message = f"Chromium is missing at {CHROMIUM}: run `make chromium`"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()

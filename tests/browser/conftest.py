@@ -1,26 +1,14 @@
-"""Playwright driving Debian's Chromium (/usr/bin/chromium), headless.
+"""Browser tests: the ``page`` of a new context in the shared ``chromium``.
 
-Never a browser download. Under ``CI=true`` a missing Chromium is a failure;
-elsewhere the browser tests are skipped with the reason.
+The ``chromium`` fixture (Debian's Chromium through Playwright, never a
+download) lives in ``tests/conftest.py``: one browser for the session, for
+these tests and for ``tests/xss``.
 """
 
 from pathlib import Path
 from plone import api
-import os
 import pytest
 import transaction
-
-
-CHROMIUM = Path(os.environ.get("OSPA_CHROMIUM", "/usr/bin/chromium"))
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def pytest_collection_modifyitems(items):
@@ -28,23 +16,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    if not CHROMIUM.exists():
-        message = f"Chromium is missing at {CHROMIUM}: run `make chromium`"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=ARGS
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

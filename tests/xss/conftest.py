@@ -17,7 +17,6 @@ from plone.namedfile.file import NamedBlobFile
 from zope.component import createObject
 import base64
 import json
-import os
 import pytest
 import transaction
 
@@ -246,37 +245,9 @@ def hostile_rest_site(functional_portal):
 
 # -- Chromium (as tests/browser/conftest.py, which this folder cannot import)
 
-CHROMIUM = Path(os.environ.get("OSPA_CHROMIUM", "/usr/bin/chromium"))
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 
 def pytest_collection_modifyitems(items):
     browser_test = HERE / "test_xss_in_chromium.py"
     for item in items:
         if Path(item.fspath) == browser_test:
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    if not CHROMIUM.exists():
-        message = f"Chromium is missing at {CHROMIUM}: run `make chromium`"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=ARGS
-        )
-        yield browser
-        browser.close()
