@@ -15,6 +15,11 @@ from datetime import timedelta
 from io import BytesIO
 from lxml import html as lxml_html
 from ospa.social.api import communities
+from ospa.social.testing import assert_denied
+from ospa.social.testing import get
+from ospa.social.testing import one
+from ospa.social.testing import parse
+from ospa.social.testing import select
 from plone import api
 from plone.app.textfield.value import RichTextValue
 import pytest
@@ -85,34 +90,6 @@ def spaces(people, site):
     }
     transaction.commit()
     return found
-
-
-def parse(response):
-    assert response.status_code == 200, response.status_code
-    return lxml_html.fromstring(response.text)
-
-
-def select(tree, selector):
-    return tree.cssselect(selector)
-
-
-def one(tree, selector):
-    found = tree.cssselect(selector)
-    assert len(found) == 1, f"{len(found)} × {selector}"
-    return found[0]
-
-
-def get(session, url):
-    return session.get(url, allow_redirects=False, timeout=30)
-
-
-def assert_denied(response):
-    """Plone's answer to Unauthorized: the login form (also for a user who
-    is logged in: it then says "insufficient privileges"), or an error."""
-    if response.status_code == 302:
-        assert "require_login" in response.headers["Location"]
-    else:
-        assert response.status_code in (401, 403, 404), response.status_code
 
 
 def header_of(tree):

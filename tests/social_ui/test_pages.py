@@ -1,25 +1,15 @@
 """What the social bar, the author page, @@following and comments show."""
 
 from .conftest import PASSWORD
-from lxml import html as lxml_html
 from ospa.social.api import following
 from ospa.social.api import likes
+from ospa.social.testing import one
+from ospa.social.testing import parse
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from zope.component import createObject
 import pytest
 import transaction
-
-
-def parse(response):
-    assert response.status_code == 200, response.status_code
-    return lxml_html.fromstring(response.text)
-
-
-def one(tree, selector):
-    found = tree.cssselect(selector)
-    assert len(found) == 1, f"{len(found)} × {selector}"
-    return found[0]
 
 
 def as_user(userid):

@@ -15,6 +15,11 @@ from io import BytesIO
 from lxml import html as lxml_html
 from ospa.social.api import communities
 from ospa.social.api import posts
+from ospa.social.testing import assert_denied
+from ospa.social.testing import get
+from ospa.social.testing import one
+from ospa.social.testing import parse
+from ospa.social.testing import select
 from PIL import Image
 from plone import api
 import pytest
@@ -74,33 +79,6 @@ def world(site):
     )
     transaction.commit()
     return found
-
-
-def parse(response):
-    assert response.status_code == 200, response.status_code
-    return lxml_html.fromstring(response.text)
-
-
-def select(tree, selector):
-    return tree.cssselect(selector)
-
-
-def one(tree, selector):
-    found = tree.cssselect(selector)
-    assert len(found) == 1, f"{len(found)} × {selector}"
-    return found[0]
-
-
-def get(session, url, **params):
-    return session.get(url, params=params or None, allow_redirects=False, timeout=30)
-
-
-def assert_denied(response):
-    """Plone's answer to Unauthorized: the login form, or an error."""
-    if response.status_code == 302:
-        assert "require_login" in response.headers["Location"]
-    else:
-        assert response.status_code in (401, 403, 404), response.status_code
 
 
 def item_uids(tree):

@@ -72,3 +72,42 @@ ACCEPTANCE_TESTING = FunctionalTesting(
     bases=(FIXTURE, WSGI_SERVER_FIXTURE),
     name="OspaSocialLayer:AcceptanceTesting",
 )
+
+
+# -- reading Classic UI answers in functional tests -------------------------
+#
+# Tests run in importlib mode and cannot import a conftest or each other:
+# the helpers several of them share live here.
+
+
+def parse(response):
+    """The HTML tree of a 200 answer."""
+    from lxml import html as lxml_html
+
+    assert response.status_code == 200, response.status_code
+    return lxml_html.fromstring(response.text)
+
+
+def select(tree, selector):
+    return tree.cssselect(selector)
+
+
+def one(tree, selector):
+    """The one element matching ``selector``; fails on none or several."""
+    found = tree.cssselect(selector)
+    assert len(found) == 1, f"{len(found)} × {selector}"
+    return found[0]
+
+
+def get(session, url, **params):
+    """GET without following redirects (a login redirect is an answer)."""
+    return session.get(url, params=params or None, allow_redirects=False, timeout=30)
+
+
+def assert_denied(response):
+    """Plone's answer to Unauthorized: the login form (also for a user who
+    is logged in: it then says "insufficient privileges"), or an error."""
+    if response.status_code == 302:
+        assert "require_login" in response.headers["Location"]
+    else:
+        assert response.status_code in (401, 403, 404), response.status_code
