@@ -1,8 +1,7 @@
 """People and communities of every visibility for the communities tests."""
 
+from ospa.social.testing import create_people
 from plone import api
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
 import pytest
 
 
@@ -19,17 +18,7 @@ PEOPLE = {
 
 @pytest.fixture
 def people(portal):
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    for userid, (fullname, roles) in PEOPLE.items():
-        api.user.create(
-            email=f"{userid}@example.org",
-            username=userid,
-            password="secret12345",
-            roles=roles,
-            properties={"fullname": fullname},
-        )
-    setRoles(portal, TEST_USER_ID, ["Member"])
-    return PEOPLE
+    return create_people(portal, PEOPLE)
 
 
 def make_community(portal, cid, visibility, join_policy="open"):

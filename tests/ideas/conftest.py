@@ -4,9 +4,9 @@ from AccessControl.SecurityManagement import getSecurityManager
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SpecialUsers import nobody
 from contextlib import contextmanager
+from ospa.social.testing import create_people
+from ospa.social.testing import make_community
 from plone import api
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
 import pytest
 
 
@@ -29,19 +29,8 @@ PEOPLE = {
 
 @pytest.fixture
 def people(portal):
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    for userid, (fullname, roles) in PEOPLE.items():
-        api.user.create(
-            email=f"{userid}@example.org",
-            username=userid,
-            password="secret12345",
-            roles=roles,
-            properties={"fullname": fullname},
-        )
-    # A user created without roles still gets Member: take it away.
-    api.user.revoke_roles(username="nomember", roles=["Member"])
+    create_people(portal, PEOPLE)
     api.group.add_user(groupname="idea-reviewers", username="gabi")
-    setRoles(portal, TEST_USER_ID, ["Member"])
     return PEOPLE
 
 
@@ -70,24 +59,6 @@ def make_idea(box, userid="anna", title="Mehr Licht", submit=True, **fields):
         if submit:
             ideas.transition(idea, "submit")
     return idea
-
-
-def make_community(portal, cid, visibility):
-    """Olga starts a community; Moritz moderates, Mia is a member."""
-    from ospa.social.api import communities
-
-    with api.env.adopt_user(username="olga"):
-        community = api.content.create(
-            portal["communities"],
-            "Community",
-            id=cid,
-            title=f"Community {cid}",
-            visibility=visibility,
-            join_policy="open",
-        )
-        communities.add(community, "moritz", "moderator")
-        communities.add(community, "mia", "member")
-    return community
 
 
 @contextmanager

@@ -1,8 +1,8 @@
 """People, communities of every visibility and posts for the stream tests."""
 
+from ospa.social.testing import create_people
+from ospa.social.testing import make_community
 from plone import api
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
 import pytest
 
 
@@ -18,35 +18,7 @@ PEOPLE = {
 
 @pytest.fixture
 def people(portal):
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    for userid, (fullname, roles) in PEOPLE.items():
-        api.user.create(
-            email=f"{userid}@example.org",
-            username=userid,
-            password="secret12345",
-            roles=roles,
-            properties={"fullname": fullname},
-        )
-    setRoles(portal, TEST_USER_ID, ["Member"])
-    return PEOPLE
-
-
-def make_community(portal, cid, visibility):
-    """Olga starts a community; Moritz moderates, Mia is a member."""
-    from ospa.social.api import communities
-
-    with api.env.adopt_user(username="olga"):
-        community = api.content.create(
-            portal["communities"],
-            "Community",
-            id=cid,
-            title=f"Community {cid}",
-            visibility=visibility,
-            join_policy="open",
-        )
-        communities.add(community, "moritz", "moderator")
-        communities.add(community, "mia", "member")
-    return community
+    return create_people(portal, PEOPLE)
 
 
 @pytest.fixture

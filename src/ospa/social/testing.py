@@ -111,3 +111,52 @@ def assert_denied(response):
         assert "require_login" in response.headers["Location"]
     else:
         assert response.status_code in (401, 403, 404), response.status_code
+
+
+# -- people and places of the integration tests ------------------------------
+
+PASSWORD = "secret12345"
+
+
+def create_people(portal, people: dict) -> dict:
+    """Create ``{userid: (full name, site roles)}``; no roles means no Member.
+
+    A user created without roles still gets Member from Plone: it is taken
+    away, so that the tests can check what logged-in non-members may do.
+    """
+    from plone import api
+    from plone.app.testing import setRoles
+    from plone.app.testing import TEST_USER_ID
+
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    for userid, (fullname, roles) in people.items():
+        api.user.create(
+            email=f"{userid}@example.org",
+            username=userid,
+            password=PASSWORD,
+            roles=list(roles),
+            properties={"fullname": fullname},
+        )
+        if not roles:
+            api.user.revoke_roles(username=userid, roles=["Member"])
+    setRoles(portal, TEST_USER_ID, ["Member"])
+    return people
+
+
+def make_community(portal, cid, visibility):
+    """Olga starts a community; Moritz moderates, Mia is a member."""
+    from ospa.social.api import communities
+    from plone import api
+
+    with api.env.adopt_user(username="olga"):
+        community = api.content.create(
+            portal["communities"],
+            "Community",
+            id=cid,
+            title=f"Community {cid}",
+            visibility=visibility,
+            join_policy="open",
+        )
+        communities.add(community, "moritz", "moderator")
+        communities.add(community, "mia", "member")
+    return community
