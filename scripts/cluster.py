@@ -146,15 +146,27 @@ def start_zeo(conf: Path, address: str, log) -> subprocess.Popen:
     return process
 
 
-def create_site(zope_conf: Path, demo: bool = True, env: dict | None = None) -> None:
-    """Create or update the site through one instance's configuration."""
+def create_site(
+    zope_conf: Path, demo: bool = True, env: dict | None = None, log=None
+) -> None:
+    """Create or update the site through one instance's configuration.
+
+    With ``log`` (a path), its output goes there, and a failure raises with
+    the end of it; without, it goes to the terminal.
+    """
     environment = {**os.environ, "SITE_DEMO": "1" if demo else "0", **(env or {})}
     script = ROOT / "scripts" / "create_site.py"
-    subprocess.run(
-        [str(BIN / "zconsole"), "run", str(zope_conf), str(script)],
-        check=True,
-        env=environment,
-    )
+    command = [str(BIN / "zconsole"), "run", str(zope_conf), str(script)]
+    if log is None:
+        subprocess.run(command, check=True, env=environment)
+        return
+    with open(log, "ab") as output:
+        done = subprocess.run(
+            command, env=environment, stdout=output, stderr=subprocess.STDOUT
+        )
+    if done.returncode:
+        tail = Path(log).read_text(errors="replace")[-3000:]
+        raise RuntimeError(f"creating the site failed ({log}):\n{tail}")
 
 
 def start_instance(ini: Path, log) -> subprocess.Popen:
@@ -199,6 +211,7 @@ class Cluster:
         zeo: str = instance_config.DEFAULT_ZEO,
         threads: int = 4,
         demo: bool = True,
+        quiet: bool = False,
     ):
         if storage == "filestorage" and len(ports) != 1:
             raise ValueError("a FileStorage serves one instance only")
@@ -209,6 +222,8 @@ class Cluster:
         self.zeo = zeo
         self.threads = threads
         self.demo = demo
+        # Quiet: the site's creation writes to var/log/create-site.out.
+        self.quiet = quiet
         self.processes: list[subprocess.Popen] = []
         self.instances: list[Path] = []
         self.logs = []
@@ -253,7 +268,11 @@ class Cluster:
         self.configure()
         self.start_database()
         if site:
-            create_site(self.instances[0] / "etc" / "zope.conf", demo=self.demo)
+            log = None
+            if self.quiet:
+                (self.var / "log").mkdir(parents=True, exist_ok=True)
+                log = self.var / "log" / "create-site.out"
+            create_site(self.instances[0] / "etc" / "zope.conf", self.demo, log=log)
         started = []
         for path, url in zip(self.instances, self.urls, strict=True):
             process = start_instance(path / "etc" / "zope.ini", self._log(path.name))

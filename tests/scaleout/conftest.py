@@ -88,7 +88,7 @@ class Starting:
             self.options["zeo"] = f"127.0.0.1:{cluster.free_port()}"
         ports = [cluster.free_port(), cluster.free_port()]
         self.running = cluster.Cluster(
-            storage, var, ports, threads=4, demo=False, **self.options
+            storage, var, ports, threads=4, demo=False, quiet=True, **self.options
         )
         self.error = None
         self.seconds = None
