@@ -21,6 +21,7 @@ import socket
 import string
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -146,6 +147,12 @@ def start_zeo(conf: Path, address: str, log) -> subprocess.Popen:
     return process
 
 
+# One site creation at a time in this process: Zope compiles the missing
+# .mo files of every package when it starts (zope_i18n_compile_mo_files),
+# and two first starts on a fresh virtualenv write the same files at once.
+_CREATING = threading.Lock()
+
+
 def create_site(
     zope_conf: Path, demo: bool = True, env: dict | None = None, log=None
 ) -> None:
@@ -154,6 +161,11 @@ def create_site(
     With ``log`` (a path), its output goes there, and a failure raises with
     the end of it; without, it goes to the terminal.
     """
+    with _CREATING:
+        _create_site(zope_conf, demo, env, log)
+
+
+def _create_site(zope_conf, demo, env, log):
     environment = {**os.environ, "SITE_DEMO": "1" if demo else "0", **(env or {})}
     script = ROOT / "scripts" / "create_site.py"
     command = [str(BIN / "zconsole"), "run", str(zope_conf), str(script)]
