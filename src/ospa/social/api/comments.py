@@ -1,11 +1,37 @@
 """Comments (plone.app.discussion) as the social layer sees them."""
 
+from ospa.social import _
+from ospa.social.api import settings
 from ospa.social.api import text
 from ospa.social.api import users
+from ospa.social.api.errors import SocialError
 from ospa.social.events import MentionedEvent
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from zope.event import notify
+
+
+class CommentError(SocialError):
+    """A comment that cannot be saved as written; nothing was stored."""
+
+
+def check_text(value) -> str:
+    """A comment's text, at most as long as a post may be.
+
+    plone.app.discussion sets no limit: a comment of a megabyte was stored
+    and carried whole in every page of the stream.
+    """
+    limit = settings.post_max_length()
+    if isinstance(value, str) and len(value) > limit:
+        raise CommentError(
+            _(
+                "error_comment_too_long",
+                default="A comment has at most ${max} characters; "
+                "this one has ${length}.",
+                mapping={"max": limit, "length": len(value)},
+            )
+        )
+    return value
 
 
 def enabled(obj) -> bool:
@@ -51,3 +77,27 @@ def notify_mentions(comment) -> tuple[str, ...]:
     if new:
         notify(MentionedEvent(comment, author, new))
     return tuple(new)
+
+
+def resync_security() -> int:
+    """Apply the comment workflow's current permissions to every comment.
+
+    A workflow stores its permission settings on each object when it enters
+    a state; changing the definition (the add-on's profile makes a comment's
+    "Access contents information" follow the content) leaves existing
+    comments as they were until this runs. Re-indexes only their security
+    index. Returns how many comments were updated.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    workflow = api.portal.get_tool("portal_workflow")
+    count = 0
+    for brain in catalog.unrestrictedSearchResults(portal_type="Discussion Item"):
+        try:
+            comment = brain._unrestrictedGetObject()
+        except (AttributeError, KeyError):
+            continue
+        for definition in workflow.getWorkflowsFor(comment):
+            definition.updateRoleMappingsFor(comment)
+        comment.reindexObject(idxs=["allowedRolesAndUsers"])
+        count += 1
+    return count
