@@ -1,10 +1,15 @@
 """plone.app.discussion's comments viewlet with @mentions and #hashtags as links."""
 
+from ospa.social.api import comments
 from ospa.social.api import text
+from ospa.social.interfaces import IOspaSocialLayer
 from plone.app.discussion.browser.comments import CommentsViewlet as BaseCommentsViewlet
+from plone.app.discussion.interfaces import IComment
 from plone.app.discussion.interfaces import IDiscussionSettings
 from plone.registry.interfaces import IRegistry
+from z3c.form import validator
 from zope.component import queryUtility
+from zope.interface import Invalid
 
 
 PLAIN_TEXT_TYPES = ("text/plain", "text/x-web-intelligent")
@@ -82,3 +87,21 @@ class CommentsViewlet(BaseCommentsViewlet):
         if not html or not html.strip():
             return html
         return f'<div id="comments" class="ospa-comments">{html}</div>'
+
+
+class CommentTextValidator(validator.SimpleFieldValidator):
+    """plone.app.discussion's comment forms (add and edit, also behind
+    plone.restapi's ``@comments``) refuse a text longer than a post may be:
+    a form error in Classic UI, a 400 with the message over REST."""
+
+    def validate(self, value):
+        super().validate(value)
+        try:
+            comments.check_text(value)
+        except comments.CommentError as error:
+            raise Invalid(error.text(self.request)) from None
+
+
+validator.WidgetValidatorDiscriminators(
+    CommentTextValidator, request=IOspaSocialLayer, field=IComment["text"]
+)
