@@ -11,7 +11,9 @@ from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
 from plone.distribution.testing.layer import PloneDistributionFixture
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+from zope.component import getGlobalSiteManager
 import ospa.social
+import re
 
 
 CLASSIC_ANSWERS = {
@@ -160,3 +162,92 @@ def make_community(portal, cid, visibility):
         communities.add(community, "moritz", "moderator")
         communities.add(community, "mia", "member")
     return community
+
+
+# -- what ospa.social registers: the sweeps are generated from it -----------
+
+VIEW_PACKAGE = "ospa.social.browser"
+SERVICE_PACKAGE = "ospa.social.restapi"
+SERVICE_NAME = re.compile(r"^(GET|POST|PUT|PATCH|DELETE)_[^_]+_[^_]+_(.*)$")
+
+
+def all_adapter_registrations():
+    """Adapter registrations of the global registry and those it stacks on."""
+    seen, todo = set(), [getGlobalSiteManager()]
+    while todo:
+        registry = todo.pop()
+        if id(registry) in seen:
+            continue
+        seen.add(id(registry))
+        yield from registry.registeredAdapters()
+        todo.extend(registry.__bases__)
+
+
+def origin_modules(factory) -> set[str]:
+    """The modules of the classes a registered factory is made of.
+
+    Five and plone.rest derive a new class from the one named in zcml; a
+    z3c.form wrapper (``layout.wrap_form``) holds its form in ``form``.
+    """
+    classes = list(getattr(factory, "__mro__", ()))
+    form = getattr(factory, "form", None)
+    classes += list(getattr(form, "__mro__", ()))
+    return {klass.__module__ for klass in classes}
+
+
+def _in(package, modules) -> bool:
+    return any(m == package or m.startswith(package + ".") for m in modules)
+
+
+def permission_of(factory) -> str | None:
+    """The permission zcml protects the view's ``__call__`` (or all) with."""
+    for permission, names in getattr(factory, "__ac_permissions__", ()):
+        if "__call__" in names or "" in names:
+            return permission
+    return None
+
+
+def _identifier(spec) -> str:
+    return getattr(spec, "__identifier__", None) or repr(spec)
+
+
+def registered_views() -> set[tuple[str, str, str]]:
+    """``(name, for, permission)`` of every named view and viewlet of ours."""
+    found = set()
+    for registration in all_adapter_registrations():
+        if not registration.name or SERVICE_NAME.match(registration.name):
+            continue
+        if len(registration.required) < 2:
+            continue
+        factory = registration.factory
+        if not _in(VIEW_PACKAGE, origin_modules(factory)):
+            continue
+        found.add(
+            (
+                registration.name,
+                _identifier(registration.required[0]),
+                permission_of(factory),
+            )
+        )
+    return found
+
+
+def registered_services() -> set[tuple[str, str, str, str]]:
+    """``(method, name, for, permission)`` of every plone.rest service of ours."""
+    found = set()
+    for registration in all_adapter_registrations():
+        match = SERVICE_NAME.match(registration.name or "")
+        if not match:
+            continue
+        factory = registration.factory
+        if not _in(SERVICE_PACKAGE, origin_modules(factory)):
+            continue
+        found.add(
+            (
+                match.group(1),
+                match.group(2),
+                _identifier(registration.required[0]),
+                permission_of(factory),
+            )
+        )
+    return found
