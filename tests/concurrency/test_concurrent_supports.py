@@ -22,6 +22,7 @@ from zope.component import provideHandler
 from zope.component.hooks import setSite
 from zope.globalrequest import clearRequest
 from zope.globalrequest import setRequest
+import pytest
 import random
 import threading
 import time
@@ -172,3 +173,158 @@ def test_eight_threads_support_the_same_ideas(functional):
         assert ideas.remaining(box, userid) == 0
     # The first idea reached the threshold once, the second once.
     assert len(report["threshold"]) == 2
+
+
+# -- one person, many supports at the same moment ---------------------------
+
+ONE_PERSON_THREADS = 8
+ONE_PERSON_ROUNDS = 3
+
+
+def one_person_worker(db, userid, path, barriers, report):
+    """Support the idea at ``path`` as ``userid``, retrying conflicts.
+
+    The first attempt waits at ``barriers[1]`` between the check and the
+    commit: every thread has read the person's supports before any of them
+    commits, the moment parallel requests meet. Retries run freely.
+    """
+    start, before_commit = barriers
+    connection = db.open()
+    try:
+        app = makerequest(connection.root()["Application"])
+        setRequest(app.REQUEST)
+        portal = app.unrestrictedTraverse("plone")
+        setSite(portal)
+        user = portal.acl_users.getUserById(userid)
+        newSecurityManager(None, user.__of__(portal.acl_users))
+        start.wait()
+        for number in range(1, MAX_ATTEMPTS + 1):
+            try:
+                transaction.begin()
+                try:
+                    ideas.support(portal.unrestrictedTraverse(path))
+                    outcome = ("supported", path)
+                except ideas.IdeaError as error:
+                    outcome = ("refused", error.text(None))
+                if number == 1:
+                    before_commit.wait()
+                if outcome[0] == "supported":
+                    transaction.commit()
+                else:
+                    transaction.abort()
+                report["outcomes"].append(outcome)
+                return
+            except ConflictError:
+                transaction.abort()
+                with report["lock"]:
+                    report["retries"] += 1
+                time.sleep(random.uniform(0, 0.002 * number))
+        report["failed"] += 1
+    except Exception as error:  # surfaced by the assertions below
+        report["errors"].append(f"{path}: {error!r}")
+        transaction.abort()
+    finally:
+        noSecurityManager()
+        setSite(None)
+        clearRequest()
+        connection.close()
+
+
+def as_committed(userid, function, obj):
+    transaction.begin()
+    with api.env.adopt_user(username=userid):
+        function(obj)
+    transaction.commit()
+
+
+@pytest.mark.parametrize("history", ["first supports", "after a withdrawal"])
+@pytest.mark.parametrize("limit", [1, 2])
+def test_one_person_supporting_many_ideas_at_once_keeps_the_limit(
+    functional, limit, history
+):
+    """The limit is checked against data that conflicts for the same person.
+
+    One person, eight threads, eight ideas of a box that allows ``limit``
+    supports, all supported at once: exactly ``limit`` supports are stored,
+    the other threads are refused with the limit's message after their
+    retry, and the person's record in the box names exactly the ideas that
+    have them as supporter. Either the person's first supports in the box
+    (their record does not exist yet) or after supporting and withdrawing
+    a ninth idea (their record exists and is empty).
+    """
+    portal = functional["portal"]
+    db = functional["zodbDB"]
+    with api.env.adopt_roles(["Manager"]):
+        for userid in ("eilig", "autorin"):
+            api.user.create(
+                email=f"{userid}@example.org", username=userid, password="x" * 12
+            )
+    transaction.commit()
+
+    for round_ in range(ONE_PERSON_ROUNDS):
+        with api.env.adopt_roles(["Manager"]):
+            box = api.content.create(
+                portal,
+                "Idea Box",
+                id=f"eile-{round_}",
+                title="Eile",
+                support_limit=limit,
+            )
+        paths = []
+        with api.env.adopt_user(username="autorin"):
+            for number in range(ONE_PERSON_THREADS + 1):
+                idea = api.content.create(box, "Idea", title=f"Idee {number}")
+                ideas.transition(idea, "submit")
+                paths.append("/".join(idea.getPhysicalPath()[2:]))
+        transaction.commit()
+        if history == "after a withdrawal":
+            spare = portal.unrestrictedTraverse(paths[-1])
+            as_committed("eilig", ideas.support, spare)
+            as_committed("eilig", ideas.unsupport, spare)
+        paths = paths[:-1]
+
+        report = {
+            "retries": 0,
+            "failed": 0,
+            "outcomes": [],
+            "errors": [],
+            "lock": threading.Lock(),
+        }
+        barriers = (
+            threading.Barrier(ONE_PERSON_THREADS, timeout=60),
+            threading.Barrier(ONE_PERSON_THREADS, timeout=60),
+        )
+        threads = [
+            threading.Thread(
+                target=one_person_worker, args=(db, "eilig", path, barriers, report)
+            )
+            for path in paths
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+        print(
+            f"\nround {round_}, limit {limit}, {history}: {report['retries']} "
+            f"conflicts retried, outcomes {[kind for kind, _ in report['outcomes']]}"
+        )
+        assert report["errors"] == []
+        assert report["failed"] == 0
+        supported = [path for kind, path in report["outcomes"] if kind == "supported"]
+        refusals = [text for kind, text in report["outcomes"] if kind == "refused"]
+        assert len(supported) == limit
+        assert len(refusals) == ONE_PERSON_THREADS - limit
+        assert all(f"all {limit} supports" in text for text in refusals)
+
+        transaction.begin()  # see what the threads committed
+        box = portal[f"eile-{round_}"]
+        held = {
+            portal.unrestrictedTraverse(path).UID()
+            for path in paths
+            if ideas.is_supported(portal.unrestrictedTraverse(path), "eilig")
+        }
+        assert held == {portal.unrestrictedTraverse(p).UID() for p in supported}
+        assert ideas.supported_uids(box, "eilig") == held
+        assert ideas.used(box, "eilig") == limit
+        assert ideas.remaining(box, "eilig") == 0

@@ -14,6 +14,18 @@ first key never changes. The sentinel is hidden from every reader.
 
 The wrapper object itself is never written after it is created: only its two
 sub-objects are, so that it does not become a conflict point of its own.
+
+A limit is the exception. Whoever checks "fewer than n so far" and then adds
+must check against data that conflicts when two of their transactions add at
+once, or both see n - 1 and both commit. :class:`PersonalSet` is that data:
+one small record per person, rewritten whole on every change and without
+``_p_resolveConflict``, so that two concurrent writes of the same record
+raise a ``ConflictError``, and the retried transaction sees the other's add.
+:class:`PersonalSetMap` keeps them in an ``OOBTree``: different people's
+records are different objects (no conflict between them), and a person's
+first record is an insert of their key, which BTrees resolve against
+inserts of other keys but not against a second insert of the same key
+("Conflicting inserts").
 """
 
 from BTrees.Length import Length
@@ -125,3 +137,83 @@ class SocialGraph(Persistent):
         self.liked = SetMap()
         self.following = {kind: SetMap() for kind in FOLLOW_KINDS}
         self.followers = {kind: SetMap() for kind in FOLLOW_KINDS}
+
+
+class PersonalSet(Persistent):
+    """One person's small set of strings; concurrent writes conflict.
+
+    For what a limit counts (the ideas a person supports in a box): the
+    members are one immutable tuple, rewritten on every change, and the
+    class resolves no conflicts. Meant for a handful of members per person.
+    """
+
+    def __init__(self, members=()):
+        for key in members:
+            _check_key(key)
+        self._members = tuple(sorted(set(members)))
+
+    def add(self, key: str) -> bool:
+        """Add ``key``; return whether it was new."""
+        _check_key(key)
+        if key in self._members:
+            return False
+        self._members = tuple(sorted((*self._members, key)))
+        return True
+
+    def discard(self, key: str) -> bool:
+        """Remove ``key``; return whether it was there."""
+        _check_key(key)
+        if key not in self._members:
+            # Not written: a removal that changes nothing conflicts with nobody.
+            return False
+        self._members = tuple(found for found in self._members if found != key)
+        return True
+
+    def __contains__(self, key) -> bool:
+        return key in self._members
+
+    def __len__(self) -> int:
+        return len(self._members)
+
+    def __iter__(self):
+        """The members in sort order."""
+        return iter(self._members)
+
+
+class PersonalSetMap(Persistent):
+    """A mapping of user ids to their :class:`PersonalSet`, created on demand.
+
+    The map is never written after it is created, only its ``OOBTree``: a
+    new person's key is an insert that conflicts only with another insert of
+    the same key (their own parallel first write).
+    """
+
+    def __init__(self):
+        self._sets = OOBTree()
+
+    def get(self, key: str) -> PersonalSet | None:
+        return self._sets.get(key)
+
+    def count(self, key: str) -> int:
+        found = self._sets.get(key)
+        return len(found) if found is not None else 0
+
+    def add(self, key: str, member: str) -> bool:
+        """Add ``member`` to the set of ``key``; return whether it was new."""
+        found = self._sets.get(key)
+        if found is None:
+            self._sets[key] = PersonalSet((member,))
+            return True
+        return found.add(member)
+
+    def discard(self, key: str, member: str) -> bool:
+        """Remove ``member`` from the set of ``key``; return whether it was there."""
+        found = self._sets.get(key)
+        return found.discard(member) if found is not None else False
+
+    def drop(self, key: str) -> PersonalSet | None:
+        """Forget ``key`` and return the set it had."""
+        return self._sets.pop(key, None)
+
+    def keys(self):
+        return self._sets.keys()

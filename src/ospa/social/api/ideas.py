@@ -9,9 +9,13 @@ Every rule lives here once; the REST services, the views, the workflow's
 transition subscriber and the demo call it.
 
 Supports are kept like likes (:mod:`ospa.social.storage`): each idea keeps
-its supporters in a conflict-free :class:`CountedSet`, and each box keeps,
-per person, the UIDs of the ideas they support there (for the box's limit).
-The count is catalog metadata (``support_count``), refreshed alone.
+its supporters in a conflict-free :class:`CountedSet`, so that many people
+support at once without conflicts. Each box keeps, per person, the UIDs of
+the ideas they support there in a :class:`PersonalSet`, which the box's
+limit is checked against: two supports by the same person in the same box
+at the same moment conflict on it, and the retried one sees the other and
+is refused when the limit is reached. The count is catalog metadata
+(``support_count``), refreshed alone.
 
 The status history is the workflow's own history: who, when, which
 transition and the comment, which for accept and decline is the official
@@ -37,7 +41,7 @@ from ospa.social.events import IdeaUnsupportedEvent
 from ospa.social.interfaces import IIdea
 from ospa.social.interfaces import IIdeaBox
 from ospa.social.storage import CountedSet
-from ospa.social.storage import SetMap
+from ospa.social.storage import PersonalSetMap
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zoneinfo import ZoneInfo
@@ -62,7 +66,9 @@ MAX_ANSWER = 5000
 SUPPORT_PERMISSION = "ospa.social: Support ideas"
 REVIEW_PERMISSION = "ospa.social: Review ideas"
 SUPPORTERS_KEY = "ospa.social.supporters"
-BOX_SUPPORTS_KEY = "ospa.social.box-supports"
+# Before 1005 a conflict-free SetMap under "ospa.social.box-supports", which
+# let parallel supports by one person pass the limit (upgrades/v1005_supports).
+BOX_SUPPORTS_KEY = "ospa.social.person-supports"
 THRESHOLD_ATTR = "ospa_threshold_reached"
 
 SORTS = {
@@ -187,12 +193,12 @@ def _supporters(idea, create=False) -> CountedSet | None:
     return found
 
 
-def box_supports(box, create=False) -> SetMap | None:
+def box_supports(box, create=False) -> PersonalSetMap | None:
     """Per person, the UIDs of the ideas they support in ``box``."""
     annotations = IAnnotations(box)
     found = annotations.get(BOX_SUPPORTS_KEY)
     if found is None and create:
-        found = annotations[BOX_SUPPORTS_KEY] = SetMap()
+        found = annotations[BOX_SUPPORTS_KEY] = PersonalSetMap()
     return found
 
 
@@ -348,7 +354,9 @@ def support(idea) -> dict:
     supporters = _supporters(idea, create=True)
     supporters.add(userid)
     if box is not None:
-        box_supports(box, create=True).ensure(userid).add(idea.UID())
+        # Written even without a limit: the write is what makes two parallel
+        # supports by this person conflict, and the retry re-checks above.
+        box_supports(box, create=True).add(userid, idea.UID())
     _reindex_supports(idea)
     total = len(supporters)
     notify(IdeaSupportedEvent(idea, userid, total))
@@ -383,9 +391,8 @@ def unsupport(idea) -> dict:
 
 def _forget_box_support(box, userid, uid):
     found = box_supports(box) if box is not None else None
-    mine = found.get(userid) if found is not None else None
-    if mine is not None:
-        mine.discard(uid)
+    if found is not None:
+        found.discard(userid, uid)
 
 
 def supporters(idea, start: int = 0, size: int = 20) -> list[str]:
@@ -404,10 +411,16 @@ def idea_added(idea, event):
     """Its creator becomes the idea's author (local role ``Idea Author``).
 
     The workflow gives the draft to this role, not to Owner: whoever created
-    the community or the box holds Owner on everything inside, but must not
-    see others' drafts. A moved idea keeps its roles.
+    the box holds Owner on everything inside, but must not see others'
+    drafts. In a community the author holds the role only while on its
+    roster (:class:`ospa.social.authors.CommunityAuthor` grants it), so no
+    local role is set there. A moved idea keeps its roles.
     """
     if event.oldParent is not None:
+        return
+    from ospa.social.api.communities import community_of
+
+    if community_of(aq_parent(aq_inner(idea))) is not None:
         return
     userid = author(idea) or users.current_userid()
     if not userid:
