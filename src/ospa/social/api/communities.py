@@ -7,13 +7,18 @@ or changing a role only changes group membership: the catalog's security
 index names the groups, and nothing inside the community is re-indexed.
 
 Visibility is enforced by the workflow of the community and of its content
-(``profiles/default/workflows``): ``open`` also gives every logged-in
-employee (the ``AuthenticatedUsers`` group) the Reader role on the
-community; ``closed`` lets employees see the community but not its
-content; ``secret`` hides the community from everyone not on its roster.
+(``profiles/default/workflows``): ``open`` also gives every employee (the
+``ospa-employees`` group of :mod:`ospa.social.api.employees`) the Reader
+role on the community; ``closed`` lets employees (the local role
+``Employee`` of that group) see the community but not its content;
+``secret`` hides the community from everyone not on its roster. Guests
+are on a roster and no employees: they see their communities and nothing
+else.
 """
 
+from AccessControl import getSecurityManager
 from AccessControl import Unauthorized
+from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from BTrees.Length import Length
@@ -21,6 +26,8 @@ from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from datetime import UTC
 from ospa.social import _
+from ospa.social.api import employees
+from ospa.social.api import search
 from ospa.social.api import users
 from ospa.social.api.errors import SocialError
 from ospa.social.events import CommunityApprovedEvent
@@ -56,7 +63,17 @@ PAGE_EDITOR = "Community Page Editor"
 # Someone invited to a community sees the community itself (to accept),
 # not its content; only the community workflow maps View to this role.
 INVITEE = "Community Invitee"
-EVERYONE = "AuthenticatedUsers"
+# "Everyone" in an intranet: the employees, never AuthenticatedUsers.
+EVERYONE = employees.GROUP
+# What the employees hold on a community of each visibility: Reader shows
+# the content of an open one (inherited inside), Employee only the
+# community itself (the community workflow maps View to it; the content
+# workflows do not).
+EMPLOYEE_ROLES = {
+    "open": sorted(("Reader", employees.ROLE)),
+    "closed": [employees.ROLE],
+    "secret": [],
+}
 ROSTER_KEY = "ospa.social.roster"
 MANAGE_PERMISSION = "ospa.social: Manage communities"
 MAX_MESSAGE = 2000
@@ -208,20 +225,37 @@ def state(community) -> dict:
 
 
 def setup(community, creator: str) -> None:
-    """A community was created: groups, local roles, the creator as owner."""
+    """A community was created (or copied): groups, local roles, the creator
+    as its only owner.
+
+    Its groups are the only ones to hold roles on it: Plone's Owner of the
+    creator would be inherited by everything inside and outlive their place
+    on the roster, and a copy brings the roster, the groups' local roles
+    and the invitations of the original. A copy is a new community: whoever
+    made it is its owner, on a new roster, in groups of its new UID.
+    """
+    groupnames = [group_id(community, role) for role in ROLES]
     with api.env.adopt_roles(["Manager"]):
-        for role in ROLES:
-            groupname = group_id(community, role)
+        for role, groupname in zip(ROLES, groupnames, strict=True):
             if api.group.get(groupname=groupname) is None:
                 # Group titles are listed to every user (the sharing page,
                 # @vocabularies): they must not give a secret community's
                 # name away.
                 api.group.create(groupname=groupname, title=groupname)
             community.manage_setLocalRoles(groupname, list(LOCAL_ROLES[role]))
-    found = roster(community, create=True)
+    # apply_settings decides about the employees' grant.
+    stale = [
+        principal
+        for principal, _roles in community.get_local_roles()
+        if principal not in groupnames and principal != EVERYONE
+    ]
+    if stale:
+        community.manage_delLocalRoles(stale)
+    IAnnotations(community)[ROSTER_KEY] = found = Roster()
     if creator:
         _set(community, found, creator, "owner")
-    apply_settings(community)
+    if not apply_settings(community) and stale:
+        community.reindexObjectSecurity()
 
 
 def teardown(community) -> None:
@@ -253,12 +287,12 @@ def apply_settings(community) -> bool:
         with api.env.adopt_roles(["Manager"]):
             workflow.doActionFor(community, f"make_{visibility}")
         changed = True
-    everyone = "Reader" in community.get_local_roles_for_userid(EVERYONE)
-    if visibility == "open" and not everyone:
-        community.manage_setLocalRoles(EVERYONE, ["Reader"])
-        changed = True
-    elif visibility != "open" and everyone:
-        community.manage_delLocalRoles([EVERYONE])
+    wanted = EMPLOYEE_ROLES[visibility]
+    if sorted(community.get_local_roles_for_userid(EVERYONE)) != wanted:
+        if wanted:
+            community.manage_setLocalRoles(EVERYONE, wanted)
+        else:
+            community.manage_delLocalRoles([EVERYONE])
         changed = True
     if changed:
         community.reindexObjectSecurity()
@@ -277,6 +311,11 @@ def _set(community, found: Roster, userid: str, role: str | None) -> str | None:
         if role is not None:
             groups.addPrincipalToGroup(userid, group_id(community, role))
     _forget_cached_roles(community, userid)
+    _regroup_current_user(
+        userid,
+        group_id(community, before) if before is not None else None,
+        group_id(community, role) if role is not None else None,
+    )
     if role is None:
         del found.roles[userid]
         found.size.change(-1)
@@ -287,7 +326,31 @@ def _set(community, found: Roster, userid: str, role: str | None) -> str | None:
     _forget_pending(community, found, userid)
     # The community's own listing metadata; never its content.
     community.reindexObject(idxs=["member_count"])
+    if before is None or role is None:
+        _reindex_authored(community, userid, joined=role is not None)
     return before
+
+
+def _reindex_authored(community, userid: str, joined: bool):
+    """Someone joined or left: the security entries of their own items.
+
+    Authorship (:mod:`ospa.social.authors`) holds while on the roster and
+    gives ``View`` on a few states (a hidden post, a draft idea), so the
+    catalog names the author on those items. Only the items that name
+    them (when leaving) or that they created (when joining) are
+    re-indexed: the cost follows what the person wrote, never the size of
+    the community.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    query = {"path": "/".join(community.getPhysicalPath())}
+    if joined:
+        query["Creator"] = userid
+    else:
+        query["allowedRolesAndUsers"] = f"user:{userid}"
+    for brain in catalog.unrestrictedSearchResults(**query):
+        if community.UID() == brain.UID:
+            continue
+        brain._unrestrictedGetObject().reindexObject(idxs=["allowedRolesAndUsers"])
 
 
 def _forget_pending(community, found: Roster, userid: str):
@@ -314,6 +377,23 @@ def _forget_cached_roles(community, userid: str):
     for key in list(annotations.keys()):
         if isinstance(key, str) and key.startswith(prefix):
             del annotations[key]
+
+
+def _regroup_current_user(userid: str, left: str | None, joined: str | None):
+    """The user of this request moved between a community's groups.
+
+    PAS reads a user's groups once per request: without this, whoever
+    creates a community would not see it (the groups are the only source
+    of their rights) until their next request, and one who left would.
+    """
+    user = getSecurityManager().getUser()
+    groups = getattr(aq_base(user), "_groups", None)
+    if user is None or user.getId() != userid or not isinstance(groups, dict):
+        return
+    if left is not None:
+        groups.pop(left, None)
+    if joined is not None:
+        groups[joined] = 1
 
 
 def _set_invitee(community, userid: str, invited: bool):
@@ -664,6 +744,8 @@ def find(filter: str = "all", q: str | None = None):
     """Communities the current user may see, as catalog brains, by title.
 
     ``mine``: on my roster; ``discover``: visible to me, not mine; ``all``.
+    ``q``: words their text starts with (:func:`.search.text_query`); a
+    ``q`` without a word to search for (``.``, a bidi mark) is no search.
     The catalog's own security filter hides secret communities.
     """
     if filter not in ("mine", "discover", "all"):
@@ -676,14 +758,11 @@ def find(filter: str = "all", q: str | None = None):
         )
     catalog = api.portal.get_tool("portal_catalog")
     query = {"object_provides": ICommunity.__identifier__, "sort_on": "sortable_title"}
-    if q:
-        if not isinstance(q, str):
-            raise CommunityError(
-                _("error_query_text", default="The search must be text.")
-            )
-        words = " ".join(f"{word}*" for word in q.split() if word.strip('*?"()'))
-        if words:
-            query["SearchableText"] = words
+    if q and not isinstance(q, str):
+        raise CommunityError(_("error_query_text", default="The search must be text."))
+    words = search.text_query(q) if q else None
+    if words is not None:
+        query["SearchableText"] = words
     mine = set(my_community_uids())
     if filter == "mine":
         if not mine:

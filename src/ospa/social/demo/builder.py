@@ -31,6 +31,19 @@ import random
 
 # Every demo user gets this password; the README says so.
 DEMO_PASSWORD = "demo1234"
+# An intranet is for its employees: Plone's own intranet workflow, whose
+# "internally published" lets the Member role (the employees, by default)
+# read and sends anonymous visitors to the login form.
+INTRANET_WORKFLOW = "intranet_workflow"
+PUBLISHED = "internally_published"
+FRONT_PAGE = "startseite"
+# Plone's states, and what each becomes in the intranet workflow.
+INTRANET_STATES = {
+    "published": PUBLISHED,
+    "internal": PUBLISHED,
+    "pending": "pending",
+    "private": "private",
+}
 
 Progress = Callable[[str], None]
 
@@ -59,7 +72,7 @@ class DemoBuilder:
     def total(self) -> int:
         """Number of steps: site, groups, users, folders and items."""
         return (
-            1
+            3  # the site, its workflow, its front page
             + len(data.DEPARTMENTS) * 2  # groups and department folders
             + len(data.EMPLOYEES)
             + 3  # the top-level folders
@@ -84,6 +97,8 @@ class DemoBuilder:
         self.done = self.created = 0
         # The first application (no departments folder yet) dresses the site.
         self.site_settings(first=data.DEPARTMENTS_FOLDER["id"] not in self.site)
+        self.intranet()
+        self.front_page()
         for dept in data.DEPARTMENTS:
             self.group(dept)
         for employee in data.EMPLOYEES:
@@ -458,10 +473,54 @@ class DemoBuilder:
             api.portal.set_registry_record("plone.site_title", data.SITE["title"])
             self.site.title = data.SITE["title"]
             self.site.description = data.SITE["description"]
-            self.site.text = _richtext(data.SITE["text"])
-            self.site.setLayout("document_view")
             self.site.reindexObject()
         self._step("Website: " + data.SITE["title"], first)
+
+    def front_page(self) -> None:
+        """The front page: an internal document, the site's default page.
+
+        Not the site root's own text: the root is what anonymous visitors
+        see around the login form, the front page only employees.
+        """
+        created = FRONT_PAGE not in self.site
+        entry = {
+            "id": FRONT_PAGE,
+            "title": data.SITE["title"],
+            "text": data.SITE["text"],
+        }
+        page = self.item(self.site, "Document", entry)
+        if created:
+            self.site.setDefaultPage(page.getId())
+
+    def intranet(self) -> None:
+        """Put the content under Plone's intranet workflow.
+
+        Only while the site still has Plone's default workflow: a site whose
+        admin chose another one keeps it. Content already there (Plone's
+        example content, ``/stream``, ``/communities``) keeps its state's
+        meaning: published becomes internally published, private stays
+        private. Communities, their content, posts and ideas have their own
+        workflows and are not touched. The site root itself stays without
+        workflow, viewable: Plone's login form is a view of it; what it
+        shows is its default page, the front page document.
+        """
+        workflow = api.portal.get_tool("portal_workflow")
+        switch = INTRANET_WORKFLOW not in workflow.getDefaultChain()
+        if switch:
+            catalog = api.portal.get_tool("portal_catalog")
+            default = tuple(workflow.getDefaultChain())
+            before = []
+            for brain in catalog.unrestrictedSearchResults():
+                obj = brain._unrestrictedGetObject()
+                if tuple(workflow.getChainFor(obj)) == default:
+                    before.append((obj, brain.review_state))
+            workflow.setDefaultChain(INTRANET_WORKFLOW)
+            for obj, state in before:
+                wanted = INTRANET_STATES.get(state, "private")
+                if api.content.get_state(obj, default=None) != wanted:
+                    api.content.transition(obj=obj, to_state=wanted)
+            workflow.updateRoleMappings()
+        self._step("Intranet: " + INTRANET_WORKFLOW, switch, is_object=False)
 
     def group(self, dept: dict) -> None:
         """Create the department's group."""
@@ -519,8 +578,8 @@ class DemoBuilder:
             )
             if owner:
                 self._set_owner(obj, owner)
-            if api.content.get_state(obj) != "published":
-                api.content.transition(obj=obj, transition="publish")
+            if api.content.get_state(obj) != PUBLISHED:
+                api.content.transition(obj=obj, to_state=PUBLISHED)
             if effective is not None:
                 obj.setEffectiveDate(DateTime(effective))
             obj.reindexObject()
@@ -532,11 +591,17 @@ class DemoBuilder:
         return obj
 
     def _set_owner(self, obj, userid: str) -> None:
-        """Make an employee the owner and creator, as if they had written it."""
+        """Make an employee the owner and creator, as if they had written it.
+
+        In a community nobody holds the local role Owner: the owner's
+        rights there are ``Community Author``, while on the roster
+        (:mod:`ospa.social.authors`), as for what they write themselves.
+        """
         builder = api.user.get_current().getId()
         obj.changeOwnership(api.user.get(userid=userid).getUser())
         obj.setCreators([userid])
-        obj.manage_setLocalRoles(userid, ["Owner"])
+        if communities.community_of(obj) is None:
+            obj.manage_setLocalRoles(userid, ["Owner"])
         if builder and builder != userid:
             obj.manage_delLocalRoles([builder])
 
