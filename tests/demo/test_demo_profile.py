@@ -37,9 +37,10 @@ def test_demo_builds_departments_pages_news_and_events(demo):
     assert count("Event", "/plone/termine") == 5
 
 
-def test_demo_content_is_published_and_german(demo):
+def test_demo_content_is_internally_published_and_german(demo):
+    """Plone's intranet workflow: employees read it, anonymous visitors not."""
     brains = api.content.find(path="/plone/abteilungen")
-    assert {b.review_state for b in brains} == {"published"}
+    assert {b.review_state for b in brains} == {"internally_published"}
     page = demo["abteilungen"]["personal"]["urlaubsantrag"]
     assert "Urlaub" in page.Title()
     assert page.text.output
@@ -72,8 +73,11 @@ def test_news_are_dated_in_the_past_and_events_in_the_future(demo):
 
 def test_the_site_gets_its_title_and_front_page(demo):
     assert api.portal.get_registry_record("plone.site_title") == data.SITE["title"]
-    assert "abteilungen/" in demo.text.raw
-    assert demo.getLayout() == "document_view"
+    # The front page is an internal document (the site root is what the
+    # login form is shown on, for anonymous visitors too).
+    assert demo.getDefaultPage() == "startseite"
+    assert "abteilungen/" in demo["startseite"].text.raw
+    assert api.content.get_state(demo["startseite"]) == "internally_published"
 
 
 def test_applying_the_demo_twice_duplicates_nothing(demo):

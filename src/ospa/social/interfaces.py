@@ -181,6 +181,40 @@ class ISocialSettings(Interface):
         required=False,
     )
 
+    # Who "everyone" is: communities open to all, /stream, idea boxes
+    # outside communities. ospa.social.pas puts these people into the
+    # virtual group ``ospa-employees``; the rest of the add-on only names
+    # that group (or its role ``Employee``), so this is read in one place.
+    employee_roles = schema.List(
+        title=_("label_employee_roles", default="Employees: users with these roles"),
+        description=_(
+            "help_employee_roles",
+            default="Everyone holding one of these site roles is an employee "
+            "(one per line). Plone gives every user it creates the Member "
+            "role; take Member away from external partners' accounts, or "
+            "empty this list and name groups below.",
+        ),
+        value_type=schema.TextLine(),
+        default=["Member"],
+        missing_value=[],
+        required=False,
+    )
+
+    employee_groups = schema.List(
+        title=_("label_employee_groups", default="Employees: members of these groups"),
+        description=_(
+            "help_employee_groups",
+            default="Everyone in one of these groups (group ids, one per line, "
+            "for example your directory's staff group) is an employee too. "
+            "Users who are neither see only the communities they are guests "
+            "of.",
+        ),
+        value_type=schema.TextLine(),
+        default=[],
+        missing_value=[],
+        required=False,
+    )
+
 
 class ISocialEvent(IObjectEvent):
     """Something social happened to ``object``, done by ``userid``."""

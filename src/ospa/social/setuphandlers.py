@@ -29,10 +29,20 @@ def post_install(context):
     # Created now, so that the first likes do not all write the site.
     graph.get(create=True)
     settings.apply()
+    employees_group()
     communities_folder()
     stream_folder()
     idea_reviewers_group()
     _index_stream()
+    _secure_comments()
+
+
+def _secure_comments():
+    """Comments already on the site take the comment workflow of the profile
+    (as visible as their content)."""
+    from ospa.social.api import comments
+
+    comments.resync_security()
 
 
 def _index_stream():
@@ -43,17 +53,32 @@ def _index_stream():
     stream.reindex(settings.stream_types())
 
 
+def employees_group():
+    """The virtual group ``ospa-employees`` (ospa.social.pas), in acl_users.
+
+    Every grant "for everyone" goes to it; who is in it is the setting
+    Site Setup → Social intranet → Employees.
+    """
+    from ospa.social import pas
+    from plone import api
+
+    return pas.install(api.portal.get())
+
+
 COMMUNITIES_FOLDER = "communities"
 
 
 def communities_folder():
     """The folder where employees start communities, created once.
 
-    Everybody with ``ospa.social: Add Community`` (Member by default) may
-    add a community here and nothing else; the admin takes the permission
-    away from Member to stop that. The folder is content: uninstalling
-    leaves it and the communities in it.
+    Everybody with ``ospa.social: Add Community`` (the local role
+    ``Employee`` that the employees' group holds here, see
+    ospa.social.api.employees) may add a community here
+    and nothing else; the admin takes the permission away from Employee to
+    stop that. Guests may not: they are no employees. The folder is
+    content: uninstalling leaves it and the communities in it.
     """
+    from ospa.social.api import employees
     from plone import api
     from plone.base.interfaces.constrains import ENABLED
     from plone.base.interfaces.constrains import ISelectableConstrainTypes
@@ -76,9 +101,15 @@ def communities_folder():
     constrains.setImmediatelyAddableTypes(["Community"])
     folder.manage_permission(
         "Add portal content",
-        ["Member", "Contributor", "Owner", "Manager", "Site Administrator"],
+        ["Employee", "Contributor", "Owner", "Manager", "Site Administrator"],
         acquire=True,
     )
+    # Employee is the employees' local role here, never a site-wide one
+    # (see ospa.social.api.employees).
+    held = set(folder.get_local_roles_for_userid(employees.GROUP))
+    if employees.ROLE not in held:
+        folder.manage_setLocalRoles(employees.GROUP, sorted(held | {employees.ROLE}))
+        folder.reindexObjectSecurity()
     return folder
 
 
@@ -88,7 +119,8 @@ STREAM_FOLDER = "stream"
 def stream_folder():
     """``/stream``: every employee may post here, and every employee reads it.
 
-    The ``AuthenticatedUsers`` group holds Reader and Contributor on it; the
+    The ``ospa-employees`` group holds Reader and Contributor on it (not
+    ``AuthenticatedUsers``: guests of a community are logged in too); the
     ``Stream`` type accepts only posts, and the post workflow gives the
     author (Owner) and moderators the rest. Like the communities folder it
     is content and stays when uninstalling. An unrelated item already at
@@ -117,7 +149,9 @@ def stream_folder():
     if not IStreamFolder.providedBy(folder):
         logger.warning("/%s exists and is not a stream: not used", STREAM_FOLDER)
         return None
-    folder.manage_setLocalRoles("AuthenticatedUsers", ["Reader", "Contributor"])
+    from ospa.social.api import employees
+
+    folder.manage_setLocalRoles(employees.GROUP, ["Reader", "Contributor"])
     folder.manage_permission(
         "Delete objects",
         ["Contributor", "Editor", "Owner", "Manager", "Site Administrator"],
@@ -154,6 +188,9 @@ def uninstall(context):
     Likes and follows stay stored (annotations on the items, the graph on
     the site): reinstalling finds them again.
     """
+    from ospa.social import pas
     from ospa.social.api import settings
+    from plone import api
 
     settings.remove()
+    pas.uninstall(api.portal.get())

@@ -49,7 +49,8 @@ def community_added(community, event):
 def idea_box_added(box, event):
     """A new idea box outside communities is open to every employee.
 
-    Like ``/stream``: the ``AuthenticatedUsers`` group reads it and adds
+    Like ``/stream``: the employees' group (``communities.EVERYONE``, not
+    ``AuthenticatedUsers``: guests are logged in too) reads it and adds
     ideas (Reader, Contributor). In a community the community's roles
     decide. The per-person support sets are created now, so that the first
     supports do not all write the box's annotations.

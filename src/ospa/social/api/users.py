@@ -106,7 +106,9 @@ SEARCH_CANDIDATES = 200
 def search(q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
     """Users whose id or full name contains ``q``: @mention autocomplete.
 
-    For logged-in users only (``Unauthorized`` otherwise). At most 10
+    For logged-in users only (``Unauthorized`` otherwise); a guest (no
+    employee) finds only the people of the communities they are on, the
+    only people they meet. At most 10
     :func:`summary` dicts: ids and names starting with ``q`` first (a name
     also by any of its words), then by full name. A leading ``@`` is
     ignored; an empty query finds nobody.
@@ -131,9 +133,12 @@ def search(q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
             if userid and userid not in found:
                 info = membership.getMemberInfo(userid) or {}
                 found[userid] = info.get("fullname") or userid
+    allowed = _people_of_my_communities()
     needle = q.casefold()
     ranked = []
     for userid, fullname in found.items():
+        if allowed is not None and userid not in allowed:
+            continue
         name = fullname.casefold()
         if needle not in userid.casefold() and needle not in name:
             continue
@@ -143,3 +148,24 @@ def search(q: str, limit: int = SEARCH_LIMIT) -> list[dict]:
         ranked.append((not starts, name, userid))
     ranked.sort()
     return [summary(userid) for _starts, _name, userid in ranked[:limit]]
+
+
+def _people_of_my_communities() -> set[str] | None:
+    """Whom a guest may look up (None: an employee, anybody).
+
+    The rosters of the communities on which the current user is, read
+    unrestricted: the user is on each of them.
+    """
+    from ospa.social.api import communities
+    from ospa.social.api import employees
+
+    if employees.is_employee():
+        return None
+    uids = communities.my_community_uids()
+    catalog = api.portal.get_tool("portal_catalog")
+    people = set()
+    for brain in catalog.unrestrictedSearchResults(UID=uids) if uids else ():
+        found = communities.roster(brain._unrestrictedGetObject())
+        if found is not None:
+            people.update(found.roles.keys())
+    return people
