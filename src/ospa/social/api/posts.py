@@ -17,6 +17,7 @@ from datetime import datetime
 from datetime import UTC
 from ospa.social import _
 from ospa.social.api import communities
+from ospa.social.api import filenames
 from ospa.social.api import settings
 from ospa.social.api import text as social_text
 from ospa.social.api import users
@@ -125,9 +126,15 @@ def check_about(uid):
 
 
 def check_attachment(value):
-    """An attachment within the size limit and of an allowed type."""
+    """An attachment within the size limit and of an allowed type.
+
+    Its file name is made safe here (:func:`.filenames.clean`): this check
+    is the field's constraint, the one step every way of attaching a file
+    (the API, the forms, plone.restapi) goes through.
+    """
     if value is None:
         return None
+    filenames.clean(value)
     size = value.getSize() if hasattr(value, "getSize") else len(value.data)
     limit = settings.post_max_attachment_bytes()
     if size > limit:
@@ -248,7 +255,7 @@ def create(
     if isinstance(attachment, bytes):
         attachment = NamedBlobFile(
             data=attachment,
-            filename=filename or "attachment",
+            filename=filenames.safe(filename),
             contentType=content_type or "application/octet-stream",
         )
     check_attachment(attachment)

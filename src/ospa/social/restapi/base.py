@@ -1,11 +1,14 @@
 """What every ospa.social service shares: errors, JSON bodies, CSRF."""
 
+from AccessControl import Unauthorized
 from contextlib import contextmanager
 from ospa.social import _
+from ospa.social.api import users
 from ospa.social.api.errors import SocialError
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zExceptions import BadRequest
+from zExceptions import Forbidden
 from zope.i18n import translate
 from zope.interface import alsoProvides
 import json
@@ -42,6 +45,15 @@ def bad_request(request):
         yield
     except SocialError as error:
         raise BadRequest(error.text(request)) from None
+
+
+def denied(request, message):
+    """Refuse with ``message`` in the user's language: a 401 for anonymous
+    visitors (logging in may help), a 403 for a logged-in user."""
+    text = translate(message, context=request)
+    if users.current_userid() is None:
+        raise Unauthorized(text)
+    raise Forbidden(text)
 
 
 def _fail(request, message):

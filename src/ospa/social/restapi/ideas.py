@@ -32,6 +32,7 @@ from ospa.social.interfaces import IIdea
 from ospa.social.interfaces import IIdeaBox
 from ospa.social.interfaces import IOspaSocialLayer
 from ospa.social.restapi import batching
+from ospa.social.restapi.base import denied
 from ospa.social.restapi.base import json_object
 from ospa.social.restapi.base import SocialService
 from ospa.social.restapi.base import WriteService
@@ -43,9 +44,7 @@ from plone.restapi.serializer.dxcontent import SerializeFolderToJson
 from plone.restapi.services.workflow.transition import WorkflowTransition
 from plone.restapi.services.workflow.utils import elevated_privileges
 from Products.CMFCore.WorkflowCore import WorkflowException
-from zExceptions import Forbidden
 from zope.component import adapter
-from zope.i18n import translate
 from zope.interface import alsoProvides
 from zope.interface import implementer
 import transaction
@@ -79,10 +78,7 @@ def refused(request, message):
     try:
         yield
     except Unauthorized:
-        text = translate(message, context=request)
-        if users.current_userid() is None:
-            raise Unauthorized(text) from None
-        raise Forbidden(text) from None
+        denied(request, message)
 
 
 def error_reply(request, error: SocialError, **extra) -> dict:

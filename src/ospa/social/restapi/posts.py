@@ -11,11 +11,14 @@ and the targets. Any failure is a 400 and nothing is stored.
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from ospa.social import _
+from ospa.social.api import filenames
 from ospa.social.api import posts
 from ospa.social.interfaces import IOspaSocialLayer
 from ospa.social.interfaces import IPost
+from ospa.social.restapi.base import bad_request
+from ospa.social.restapi.content import check_text
+from ospa.social.restapi.content import ContentDeserializer
 from plone.restapi.deserializer import json_body
-from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from plone.restapi.exceptions import DeserializationError
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.services.content.add import FolderPost
@@ -27,23 +30,11 @@ from zope.interface import implementer
 
 @implementer(IDeserializeFromJson)
 @adapter(IPost, IOspaSocialLayer)
-class PostDeserializer(DeserializeFromJson):
+class PostDeserializer(ContentDeserializer):
     def __call__(
         self, validate_all=False, data=None, create=False, mask_validation_errors=True
     ):
-        if data is None:
-            try:
-                data = json_body(self.request)
-            except RecursionError:
-                # JSON nested deeper than Python's parser can go.
-                data = None
-        if not isinstance(data, dict):
-            self._fail(
-                _(
-                    "error_body_not_object",
-                    default="The request body must be a JSON object.",
-                )
-            )
+        data = self.body(data)
         container = aq_parent(aq_inner(self.context))
         reply_to = data.get("in_reply_to") if create else self.context.in_reply_to
         if create:
@@ -65,6 +56,12 @@ class PostDeserializer(DeserializeFromJson):
                 _("error_reply_question", default="A reply cannot be a question.")
             )
         check_file(data.get("attachment"), self._fail)
+        attachment = data.get("attachment")
+        if isinstance(attachment, dict) and isinstance(attachment.get("filename"), str):
+            # Cleaned before plone.namedfile validates it: a name with a line
+            # break is stored without it rather than refused.
+            safe = filenames.safe(attachment["filename"])
+            data = {**data, "attachment": {**attachment, "filename": safe}}
         return super().__call__(
             validate_all=validate_all,
             data=data,
@@ -98,11 +95,17 @@ def check_file(value, fail) -> None:
         )
 
 
+# What plone.restapi's content POST reads itself, before any deserializer:
+# ``"@type": 1`` would fail there with a 500 ('int' has no 'lower').
+CREATE_KEYS = ("@type", "id", "title", "UID", "translation_of", "language")
+
+
 class PostsFolderPost(FolderPost):
     """plone.restapi's content ``POST`` on a community or ``/stream``.
 
     plone.restapi reads the body before its own error handling, so a body
-    that is not JSON would be a 500; here it is a 400 like any bad post.
+    that is not JSON, or an ``@type``, ``id`` or ``title`` that is not
+    text, would be a 500; here it is a 400 like any bad post.
     """
 
     def reply(self):
@@ -120,4 +123,6 @@ class PostsFolderPost(FolderPost):
                     context=self.request,
                 )
             )
+        with bad_request(self.request):
+            check_text(data, CREATE_KEYS)
         return super().reply()
