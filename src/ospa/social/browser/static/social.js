@@ -79,6 +79,8 @@
           item.dataset.userid = person.id;
           const link = document.createElement("a");
           link.href = person.url;
+          // A name may hold bidi controls: isolated, like in the templates.
+          link.dir = "auto";
           link.textContent = person.fullname;
           item.appendChild(link);
           return item;
@@ -650,6 +652,7 @@
         option.dataset.userid = person.id;
         const name = document.createElement("span");
         name.className = "ospa-mention-name";
+        name.dir = "auto";
         name.textContent = person.fullname;
         const id = document.createElement("span");
         id.className = "ospa-mention-id text-muted small ms-2";
