@@ -135,13 +135,13 @@ def test_the_reviewers_field_is_the_local_role(box, act, next_request):
     assert box.reviewers == []
     # Other local roles stay.
     assert box.get_local_roles_for_userid("bert") == ("Editor",)
-    assert "Reader" in box.get_local_roles_for_userid("AuthenticatedUsers")
+    assert "Reader" in box.get_local_roles_for_userid("ospa-employees")
 
 
 def test_new_reviewers_reindex_the_ideas_security(box, idea_of, act, next_request):
     catalog = api.portal.get_tool("portal_catalog")
     idea = idea_of("anna", "Geprüft")
-    box.manage_delLocalRoles(["AuthenticatedUsers"])
+    box.manage_delLocalRoles(["ospa-employees"])
     box.reindexObjectSecurity()
     next_request()
     with act("carl"):

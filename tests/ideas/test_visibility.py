@@ -29,7 +29,9 @@ VIEWERS = [
 ]
 STAFF = {"sina", "chef"}  # Site Administrator, Manager
 ROSTER = {"olga", "moritz", "mia"}
-EMPLOYEES = {"nomember", "bert", "anna", "rita", "gabi"} | ROSTER | STAFF
+# Without the Member role, nomember is no employee (Site Setup → Social
+# intranet → Employees): like a guest on no roster, they see no idea box.
+EMPLOYEES = {"bert", "anna", "rita", "gabi"} | ROSTER | STAFF
 
 # where -> who sees the submitted idea there
 SEES = {

@@ -45,6 +45,8 @@ def test_manager_reads_the_settings(people, client, site_url):
         "post_max_attachment_mb",
         "post_attachment_types",
         "idea_support_threshold",
+        "employee_roles",
+        "employee_groups",
     }
     data = body["data"]
     tokens = {

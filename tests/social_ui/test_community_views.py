@@ -930,6 +930,18 @@ def test_searching_communities(browse, site, spaces):
     assert one(tree, ".ospa-communities-error").text == "The search must be text."
 
 
+@pytest.mark.parametrize("q", [".", "-", "\x00", "\u202e", "*", '"', "("], ids=repr)
+def test_searching_for_no_word_is_no_search(browse, site, spaces, q):
+    """Was a 500: the text index's ParseError ("only common words"). Now
+    the communities an empty search lists."""
+    url = f"{site.absolute_url()}/@@discover-communities"
+    response = browse("erik").get(url, params={"q": q}, timeout=30)
+    assert response.status_code == 200
+    tree = parse(response)
+    assert set(cards(tree)) == {spaces["open"].UID(), spaces["closed"].UID()}
+    assert not select(tree, ".ospa-communities-error")
+
+
 def test_searching_communities_by_tag(browse, site, spaces):
     community = spaces["closed"]
     with api.env.adopt_roles(["Manager"]):
