@@ -1,8 +1,8 @@
 """docs/openapi.yaml is valid and documents every service ospa.social has."""
 
 from openapi_spec_validator import validate
+from ospa.social.testing import all_adapter_registrations
 from pathlib import Path
-from zope.component import getGlobalSiteManager
 import re
 import yaml
 
@@ -10,21 +10,6 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "docs" / "openapi.yaml"
 SERVICE_NAME = re.compile(r"^(GET|POST|PUT|PATCH|DELETE)_[^_]+_[^_]+_(@.+)$")
-
-
-def all_adapter_registrations():
-    """Adapter registrations of the global registry and the ones it stacks on.
-
-    Test layers push registries on top of each other; walk them all.
-    """
-    seen, todo = set(), [getGlobalSiteManager()]
-    while todo:
-        registry = todo.pop()
-        if id(registry) in seen:
-            continue
-        seen.add(id(registry))
-        yield from registry.registeredAdapters()
-        todo.extend(registry.__bases__)
 
 
 def registered_services(package: str) -> set[tuple[str, str]]:

@@ -20,6 +20,7 @@ from AccessControl.SecurityManagement import getSecurityManager
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import setSecurityManager
 from AccessControl.SpecialUsers import nobody
+from ospa.social.testing import all_adapter_registrations
 from ospa.social.testing import create_people
 from ospa.social.testing import make_community
 from ospa.social.testing import PASSWORD
@@ -27,7 +28,6 @@ from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.app.testing import SITE_OWNER_NAME
 from zope.component import createObject
-from zope.component import getGlobalSiteManager
 from zope.interface import providedBy
 import json
 import pytest
@@ -137,17 +137,10 @@ def site_get_services(portal) -> list[str]:
     """Every GET service name of the registry that answers on the site root."""
     site = providedBy(portal)
     names = set()
-    registries, seen = [getGlobalSiteManager()], set()
-    while registries:
-        registry = registries.pop()
-        if id(registry) in seen:
-            continue
-        seen.add(id(registry))
-        registries.extend(registry.__bases__)
-        for registration in registry.registeredAdapters():
-            match = SERVICE_NAME.match(registration.name or "")
-            if match and site.isOrExtends(registration.required[0]):
-                names.add(match.group(1))
+    for registration in all_adapter_registrations():
+        match = SERVICE_NAME.match(registration.name or "")
+        if match and site.isOrExtends(registration.required[0]):
+            names.add(match.group(1))
     return sorted(names)
 
 

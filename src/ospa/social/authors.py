@@ -118,16 +118,22 @@ def drop_owner(obj, event):
         obj.reindexObject(idxs=["allowedRolesAndUsers"])
 
 
-def remove_owner_roles(obj) -> bool:
-    """Take the local role Owner from everyone on ``obj``; whether it held any."""
+def remove_local_role(obj, role: str) -> bool:
+    """Take the local role ``role`` from everyone on ``obj``; whether any
+    held it."""
     changed = False
     for principal, roles in list(obj.get_local_roles()):
-        if "Owner" not in roles:
+        if role not in roles:
             continue
-        rest = [role for role in roles if role != "Owner"]
+        rest = [held for held in roles if held != role]
         if rest:
             obj.manage_setLocalRoles(principal, rest)
         else:
             obj.manage_delLocalRoles([principal])
         changed = True
     return changed
+
+
+def remove_owner_roles(obj) -> bool:
+    """Take the local role Owner from everyone on ``obj``; whether it held any."""
+    return remove_local_role(obj, "Owner")

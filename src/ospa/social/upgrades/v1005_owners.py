@@ -12,6 +12,7 @@ same way) from everything in a community, re-maps the permissions there
 and re-indexes the security of each community's subtree once.
 """
 
+from ospa.social import authors
 from ospa.social import logger
 from ospa.social import PROFILE_ID
 from ospa.social.authors import IDEA_AUTHOR_ROLE
@@ -22,17 +23,7 @@ from plone import api
 
 
 def _remove_idea_author(idea) -> bool:
-    changed = False
-    for principal, roles in list(idea.get_local_roles()):
-        if IDEA_AUTHOR_ROLE not in roles:
-            continue
-        rest = [role for role in roles if role != IDEA_AUTHOR_ROLE]
-        if rest:
-            idea.manage_setLocalRoles(principal, rest)
-        else:
-            idea.manage_delLocalRoles([principal])
-        changed = True
-    return changed
+    return authors.remove_local_role(idea, IDEA_AUTHOR_ROLE)
 
 
 def upgrade(context):
