@@ -13,7 +13,7 @@ membership only, so nothing inside the community is re-indexed.
 
 from measure import record
 from measure import summarise
-from ospa.social.api import communities
+from ospa.social.communities import api as communities
 from plone import api
 from plone.dexterity.utils import createContent
 import time

@@ -10,8 +10,8 @@ ratio of the p50 at 10,000 likes to the p50 at 0. The issue's target: < 1.5.
 
 from measure import record
 from measure import summarise
-from ospa.social.api import graph
-from ospa.social.api import likes
+from ospa.social.core import graph
+from ospa.social.likes import api as likes
 from plone import api
 import requests
 import time

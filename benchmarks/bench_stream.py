@@ -17,7 +17,7 @@ communities). For each dataset, on a scratch copy of it:
 * in this machine's Python, the server stopped (``--in-process``, a
   subprocess on the same copy): ``stream.query()`` itself, split into the
   catalog search and the serialisation; and posts per second through
-  :func:`ospa.social.api.posts.create` against Documents per second through
+  :func:`ospa.social.stream.posts.create` against Documents per second through
   ``plone.api.content.create``, in the same community, as the same user,
   alternating batches of 50 committed each (500 of each).
 
@@ -205,9 +205,9 @@ def in_process(target: Path, profile: bool) -> dict:
     acl = portal.acl_users
     newSecurityManager(app.REQUEST, acl.getUserById(userid).__of__(acl))
 
-    from ospa.social.api import posts
-    from ospa.social.api import stream
-    from ospa.social.api import users
+    from ospa.social.core import users
+    from ospa.social.stream import posts
+    from ospa.social.stream import query as stream
     from plone import api
     from plone.app.textfield.value import RichTextValue
     import transaction

@@ -31,7 +31,7 @@ What is in it (every size is a parameter):
   a third of the time of a page and nothing the stream reads).
 
 Posts are real posts: created with ``createContentInContainer`` as
-:func:`ospa.social.api.posts.create` does it, as their author, with every
+:func:`ospa.social.stream.posts.create` does it, as their author, with every
 event subscriber and the real catalog indexing. The one difference is the
 date: posts are dated back, one every ``--interval`` seconds up to the
 moment the dataset was first built (pages over the last ``--page-days``),
@@ -464,7 +464,7 @@ class Builder:
         return userids
 
     def create_communities(self, rng, userids):
-        from ospa.social.api import communities
+        from ospa.social.communities import api as communities
         from plone import api
 
         count = self.args.communities
@@ -530,7 +530,7 @@ class Builder:
 
     def create_pages(self, rng, userids, made):
         from DateTime import DateTime
-        from ospa.social.api import communities
+        from ospa.social.communities import api as communities
         from plone import api
         from plone.app.textfield.value import RichTextValue
         from plone.dexterity.utils import createContentInContainer
@@ -607,8 +607,8 @@ class Builder:
         """Posts of age ranks ``[first_rank, last_rank)`` (0 is the newest),
         oldest first."""
         from DateTime import DateTime
-        from ospa.social.api import communities
-        from ospa.social.api import posts
+        from ospa.social.communities import api as communities
+        from ospa.social.stream import posts
         from plone.dexterity.utils import createContentInContainer
 
         self._users.clear()  # fetched again, with all their groups

@@ -30,7 +30,7 @@ globals().update(
 @pytest.fixture(autouse=True)
 def _fresh_people():
     """Each test starts without names and portraits kept by an earlier one."""
-    from ospa.social.api import users
+    from ospa.social.core import users
 
     users.forget()
     yield

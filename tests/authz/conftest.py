@@ -20,9 +20,9 @@ question; neither is a role of the sweep.
 """
 
 from DateTime import DateTime
-from ospa.social.api import communities
-from ospa.social.api import ideas
-from ospa.social.api import posts
+from ospa.social.communities import api as communities
+from ospa.social.ideas import api as ideas
+from ospa.social.stream import posts
 from ospa.social.testing import registered_services  # noqa: F401
 from ospa.social.testing import registered_views  # noqa: F401
 from pathlib import Path

@@ -1,7 +1,7 @@
 """Authorisation sweep: every view and service of ospa.social, for every role.
 
-The registry is read for the views and viewlets of ``ospa.social.browser``
-and the plone.rest services of ``ospa.social.restapi``; ``access.yaml``
+The registry is read for the views and viewlets of the add-on (its and its
+features' ``browser`` code) and its plone.rest services; ``access.yaml``
 lists each with its permission and the status every role must get on
 fitting contexts. A new view or service fails the sweep until the table
 has it (and a listed one that is gone fails it too). The calls go over

@@ -1,6 +1,6 @@
 """CSRF sweep: every state-changing Classic UI action needs a valid token.
 
-The views and viewlets of ``ospa.social.browser`` are read from the
+The views and viewlets of the add-on (its ``browser`` code) are read from the
 registry: each is either in ``READ_ONLY`` or has a case in ``CASES`` (a new
 one fails the sweep until it is sorted in). Each case posts the plain form,
 as a browser does, as a user who may do it: without ``_authenticator`` and
@@ -16,11 +16,11 @@ from .conftest import registered_views
 from .conftest import sync
 from .conftest import token_for
 from lxml import html as lxml_html
-from ospa.social.api import communities
-from ospa.social.api import following
-from ospa.social.api import ideas
-from ospa.social.api import likes
-from ospa.social.api import posts
+from ospa.social.communities import api as communities
+from ospa.social.following import api as following
+from ospa.social.ideas import api as ideas
+from ospa.social.likes import api as likes
+from ospa.social.stream import posts
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 import requests

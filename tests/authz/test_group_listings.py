@@ -8,7 +8,7 @@ communities the user may see: the secret one for Mia and the manager only.
 """
 
 from .conftest import PASSWORD
-from ospa.social.api import communities
+from ospa.social.communities import api as communities
 from plone import api
 import pytest
 import requests

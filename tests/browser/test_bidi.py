@@ -1,6 +1,6 @@
 """In Chromium, a name with U+202E does not reverse the text after it."""
 
-from ospa.social.api import posts
+from ospa.social.stream import posts
 from ospa.social.testing import create_people
 from ospa.social.testing import PASSWORD
 from plone import api

@@ -5,7 +5,7 @@ up through the Python API and committed before the browsers act: the
 employee in one browser context, the moderator in a second one.
 """
 
-from ospa.social.api import communities
+from ospa.social.communities import api as communities
 from ospa.social.demo import data
 from ospa.social.demo.builder import DEMO_PASSWORD
 from playwright.sync_api import expect

@@ -8,7 +8,7 @@ look. Status texts may be translated: the checks read the status from the
 pages' data attributes and compare texts with the catalogue's.
 """
 
-from ospa.social.api import ideas
+from ospa.social.ideas import api as ideas
 from playwright.sync_api import expect
 from plone import api
 from zope.i18n import translate

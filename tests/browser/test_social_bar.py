@@ -5,10 +5,10 @@ profile leaves some): the fixture makes sure our employee neither
 recommends nor follows the news item before the test starts.
 """
 
-from ospa.social.api import following
-from ospa.social.api import likes
 from ospa.social.demo import data
 from ospa.social.demo.builder import DEMO_PASSWORD
+from ospa.social.following import api as following
+from ospa.social.likes import api as likes
 from playwright.sync_api import expect
 from plone import api
 import pytest

@@ -6,9 +6,9 @@ own. What the test sets up besides the demo is made through the Python API
 and committed before the browsers look.
 """
 
-from ospa.social.api import posts
 from ospa.social.demo import data
 from ospa.social.demo.builder import DEMO_PASSWORD
+from ospa.social.stream import posts
 from playwright.sync_api import expect
 from plone import api
 import pytest

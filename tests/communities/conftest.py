@@ -23,7 +23,7 @@ def people(portal):
 
 def make_community(portal, cid, visibility, join_policy="open"):
     """Olga starts a community; Moritz moderates, Mia is a member."""
-    from ospa.social.api import communities
+    from ospa.social.communities import api as communities
 
     with api.env.adopt_user(username="olga"):
         community = api.content.create(

@@ -1,6 +1,6 @@
 """Copies are new communities; the upgrade takes Owner from existing ones."""
 
-from ospa.social.api import communities
+from ospa.social.communities import api as communities
 from ospa.social.upgrades import v1005_owners
 from plone import api
 

@@ -2,12 +2,12 @@
 
 ``ospa.social.employee_roles`` (default ``Member``) and
 ``ospa.social.employee_groups`` define the virtual group ``ospa-employees``
-(ospa.social.pas); every grant "for everyone" names that group, so that a
+(ospa.social.employees.pas); every grant "for everyone" names that group, so that a
 change of the setting shows in what the catalog finds at the next look-up
 of the user, and nothing is re-indexed.
 """
 
-from ospa.social.api import employees
+from ospa.social.employees import api as employees
 from ospa.social.testing import create_people
 from plone import api
 from Products.CMFCore.indexing import processQueue
@@ -26,7 +26,7 @@ PEOPLE = {
 def people(portal):
     """Erik (Member), Gerd (no role), Olga; a group ``staff``; and a post of
     Olga's in ``/stream``, which every employee reads."""
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     create_people(portal, PEOPLE)
     api.group.create(groupname="staff", title="Staff")
@@ -64,7 +64,7 @@ def tokens_of(userid) -> set[str]:
 def stream_found_by(userid) -> bool:
     """Whether the catalog's security filter lets ``userid`` find the post in
     ``/stream``, and the stream's own query (its fast path) shows it."""
-    from ospa.social.api import stream
+    from ospa.social.stream import query as stream
 
     with api.env.adopt_user(username=userid):
         found = bool(api.content.find(portal_type="Post", path="/plone/stream"))

@@ -2,10 +2,10 @@
 
 Generated for every type a community may hold (the Community FTI's
 allowed types): who sees the content after the move, its state and the
-history entry that says why (``ospa.social.moving``).
+history entry that says why (``ospa.social.communities.moving``).
 """
 
-from ospa.social.api import posts
+from ospa.social.stream import posts
 from plone import api
 import pytest
 

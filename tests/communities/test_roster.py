@@ -1,8 +1,8 @@
 """The roster: joining, requests, invitations, roles, owners, groups, events."""
 
 from AccessControl import Unauthorized
-from ospa.social.api import communities
-from ospa.social.api.communities import CommunityError
+from ospa.social.communities import api as communities
+from ospa.social.communities.api import CommunityError
 from ospa.social.interfaces import ICommunityEvent
 from plone import api
 from zope.component import globalSiteManager

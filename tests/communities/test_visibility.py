@@ -6,7 +6,7 @@ what search, listings, navigation and counts use, so it is the thing to
 check; REST and the views are checked over HTTP elsewhere.
 """
 
-from ospa.social.api import communities
+from ospa.social.communities import api as communities
 from plone import api
 from plone.app.testing import logout
 import pytest

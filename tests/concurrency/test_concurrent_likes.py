@@ -8,7 +8,7 @@ the final likers, counts and catalog metadata are exact.
 
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import noSecurityManager
-from ospa.social.api import likes
+from ospa.social.likes import api as likes
 from plone import api
 from Testing.makerequest import makerequest
 from ZODB.POSException import ConflictError

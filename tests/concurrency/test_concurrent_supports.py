@@ -12,7 +12,7 @@ transaction) are exact.
 
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import noSecurityManager
-from ospa.social.api import ideas
+from ospa.social.ideas import api as ideas
 from ospa.social.interfaces import IIdeaSupportThresholdEvent
 from plone import api
 from Testing.makerequest import makerequest

@@ -1,4 +1,4 @@
-"""Who conflicts on a :class:`~ospa.social.storage.PersonalSetMap`.
+"""Who conflicts on a :class:`~ospa.social.core.storage.PersonalSetMap`.
 
 Two transactions on two connections of a real FileStorage write the map at
 the same moment. The same person's writes must conflict (that is what keeps
@@ -6,7 +6,7 @@ a limit), different people's must both commit (many people support at
 once), and a person's first record is no exception either way.
 """
 
-from ospa.social.storage import PersonalSetMap
+from ospa.social.core.storage import PersonalSetMap
 from ZODB import DB
 from ZODB.FileStorage import FileStorage
 from ZODB.POSException import ConflictError

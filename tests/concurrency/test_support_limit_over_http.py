@@ -9,7 +9,7 @@ three rounds (the first on a record that does not exist yet, the others
 after a withdrawal, when the person's record exists).
 """
 
-from ospa.social.api import ideas
+from ospa.social.ideas import api as ideas
 from plone import api
 import requests
 import threading

@@ -109,9 +109,9 @@ def test_progress_is_reported_step_by_step(demo):
 
 
 def test_demo_content_is_recommended_commented_and_followed(demo):
-    from ospa.social.api import comments
-    from ospa.social.api import following
-    from ospa.social.api import likes
+    from ospa.social.comments import api as comments
+    from ospa.social.following import api as following
+    from ospa.social.likes import api as likes
 
     news = demo["aktuelles"]
     total_likes = sum(likes.count(item) for item in news.objectValues())
@@ -133,8 +133,8 @@ def test_demo_content_is_recommended_commented_and_followed(demo):
 
 
 def test_social_demo_data_is_not_doubled(demo):
-    from ospa.social.api import comments
-    from ospa.social.api import likes
+    from ospa.social.comments import api as comments
+    from ospa.social.likes import api as likes
 
     news = demo["aktuelles"]
     before = [likes.count(item) for item in news.objectValues()]
@@ -144,7 +144,7 @@ def test_social_demo_data_is_not_doubled(demo):
 
 
 def test_demo_communities_of_every_visibility(demo):
-    from ospa.social.api import communities
+    from ospa.social.communities import api as communities
 
     folder = demo["communities"]
     assert len(folder.objectIds()) == len(data.COMMUNITIES) == 6
@@ -167,7 +167,7 @@ def test_demo_communities_of_every_visibility(demo):
 
 def test_demo_posts_replies_and_questions_fill_the_stream(full_demo):
     demo = full_demo
-    from ospa.social.api import stream
+    from ospa.social.stream import query as stream
 
     catalog = api.portal.get_tool("portal_catalog")
     all_posts = catalog.unrestrictedSearchResults(portal_type="Post")
@@ -201,7 +201,7 @@ def test_demo_posts_are_not_doubled(demo):
 
 
 def test_demo_ideas_in_every_status(demo):
-    from ospa.social.api import ideas
+    from ospa.social.ideas import api as ideas
 
     catalog = api.portal.get_tool("portal_catalog")
     found = catalog.unrestrictedSearchResults(portal_type="Idea")
@@ -241,7 +241,7 @@ def test_demo_ideas_in_every_status(demo):
 
 
 def test_demo_ideas_are_dated_back_and_in_the_stream(demo):
-    from ospa.social.api import stream
+    from ospa.social.stream import query as stream
 
     idea = demo["ideen"]["azubi-paten"]
     assert DateTime() - idea.created() > 20
@@ -256,7 +256,7 @@ def test_demo_ideas_are_dated_back_and_in_the_stream(demo):
 
 
 def test_demo_ideas_are_not_doubled(demo):
-    from ospa.social.api import ideas
+    from ospa.social.ideas import api as ideas
 
     idea = demo["ideen"]["mitfahrboerse"]
     before = ideas.count(idea)

@@ -25,7 +25,7 @@ PEOPLE = {
 
 
 def _post(userid, container, text, **kwargs):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     with api.env.adopt_user(username=userid):
         return posts.create(container, text, **kwargs)
@@ -34,8 +34,8 @@ def _post(userid, container, text, **kwargs):
 @pytest.fixture
 def world(functional_portal):
     """Everything the fuzzer's path parameters point at (committed)."""
-    from ospa.social.api import communities
-    from ospa.social.api import ideas
+    from ospa.social.communities import api as communities
+    from ospa.social.ideas import api as ideas
 
     portal = functional_portal
     with api.env.adopt_user(username=SITE_OWNER_NAME):

@@ -9,7 +9,7 @@ visible as the page when the community's visibility or the page's state
 changes. Comments are no longer than posts.
 """
 
-from ospa.social.api import settings
+from ospa.social.core import settings
 from ospa.social.testing import create_people
 from ospa.social.testing import make_community
 from ospa.social.testing import PASSWORD

@@ -91,7 +91,7 @@ def build(portal) -> dict:
             with api.env.adopt_user(username="olga"):
                 for portal_type in types:
                     if portal_type == "Post":
-                        from ospa.social.api import posts
+                        from ospa.social.stream import posts
 
                         key = word("post", visibility)
                         words[key] = posts.create(community, text(key))

@@ -2,7 +2,7 @@
 
 The stream does not let the catalog filter by security (that would cost a
 union over the whole site per page): it reads the ``allowedRolesAndUsers``
-entry of each brain itself (``ospa.social.api.stream._window``). That is
+entry of each brain itself (``ospa.social.stream.query._window``). That is
 only right if the entry is right for every type that can be indexed. An
 outside probe found comments of a secret community in everyone's stream:
 the comment workflow had indexed them for ``Anonymous``.
@@ -24,10 +24,10 @@ from hypothesis import given
 from hypothesis import HealthCheck
 from hypothesis import settings
 from hypothesis import strategies as st
-from ospa.social.api import communities
-from ospa.social.api import ideas
-from ospa.social.api import posts
-from ospa.social.api import stream
+from ospa.social.communities import api as communities
+from ospa.social.ideas import api as ideas
+from ospa.social.stream import posts
+from ospa.social.stream import query as stream
 from ospa.social.testing import create_people
 from plone import api
 from plone.app.discussion.interfaces import IConversation

@@ -50,7 +50,7 @@ def box(people, portal):
 
 def make_idea(box, userid="anna", title="Mehr Licht", submit=True, **fields):
     """An idea written (and, with ``submit``, submitted) by ``userid``."""
-    from ospa.social.api import ideas
+    from ospa.social.ideas import api as ideas
 
     fields.setdefault("problem", "Es ist zu dunkel im Flur.")
     fields.setdefault("benefit", "Niemand stolpert mehr.")

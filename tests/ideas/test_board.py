@@ -1,8 +1,8 @@
 """The board of a box (sorts, filters, cards), its reviewers, the stream."""
 
 from DateTime import DateTime
-from ospa.social.api import ideas
-from ospa.social.api import stream
+from ospa.social.ideas import api as ideas
+from ospa.social.stream import query as stream
 from plone import api
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent

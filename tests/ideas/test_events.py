@@ -1,6 +1,6 @@
 """The idea events, for the notifications: supports, threshold, status."""
 
-from ospa.social.api import ideas
+from ospa.social.ideas import api as ideas
 from ospa.social.interfaces import IIdeaStatusChangedEvent
 from ospa.social.interfaces import IIdeaSupportedEvent
 from ospa.social.interfaces import IIdeaSupportThresholdEvent

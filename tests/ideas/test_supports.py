@@ -1,13 +1,13 @@
 """Supporting ideas: one per person, within the box's limit and deadline.
 
-Through ``ospa.social.api.ideas`` as each person; what REST and the views
+Through ``ospa.social.ideas.api`` as each person; what REST and the views
 answer is tested where they live.
 """
 
 from AccessControl import Unauthorized
 from datetime import datetime
 from datetime import timedelta
-from ospa.social.api import ideas
+from ospa.social.ideas import api as ideas
 from plone import api
 import pytest
 import transaction

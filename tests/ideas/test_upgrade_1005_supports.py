@@ -1,8 +1,8 @@
 """The 1005 upgrade moves each box's per-person supports to the new records."""
 
-from ospa.social.api import ideas
-from ospa.social.storage import PersonalSetMap
-from ospa.social.storage import SetMap
+from ospa.social.core.storage import PersonalSetMap
+from ospa.social.core.storage import SetMap
+from ospa.social.ideas import api as ideas
 from ospa.social.upgrades import v1005_supports
 from plone import api
 from Products.GenericSetup.upgrade import _upgrade_registry

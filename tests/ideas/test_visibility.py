@@ -7,8 +7,8 @@ catalog, the activity stream, its count of new items, and the supporters.
 """
 
 from AccessControl import Unauthorized
-from ospa.social.api import ideas
-from ospa.social.api import stream
+from ospa.social.ideas import api as ideas
+from ospa.social.stream import query as stream
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 import pytest

@@ -4,7 +4,7 @@ from AccessControl import Unauthorized
 from DateTime import DateTime
 from datetime import datetime
 from datetime import timedelta
-from ospa.social.api import ideas
+from ospa.social.ideas import api as ideas
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 import pytest

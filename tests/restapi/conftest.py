@@ -213,7 +213,7 @@ def make_community(portal, visibility, cid=None, join_policy=None, word=None):
     """Olga starts a community; Moritz moderates, Mia is a member and has
     written a page in it. Not committed.
     """
-    from ospa.social.api import communities
+    from ospa.social.communities import api as communities
 
     default_id, default_policy, default_word, page_word = COMMUNITIES[visibility]
     cid = cid or default_id

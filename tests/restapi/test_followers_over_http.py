@@ -1,6 +1,6 @@
 """``@followers`` over HTTP: of content, of people and tags; who sees names."""
 
-from ospa.social.api import following
+from ospa.social.following import api as following
 from plone import api
 import pytest
 import transaction

@@ -13,7 +13,7 @@ lists every way to write outside his community; each is refused and
 creates nothing.
 """
 
-from ospa.social.api import employees
+from ospa.social.employees import api as employees
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 import pytest
@@ -116,7 +116,7 @@ WRITES = [
 @pytest.fixture
 def intranet(communities, new_community, functional_portal, client):
     """The intranet around Gerd, the guest of ``offen``; committed."""
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
     from ospa.social.testing import PASSWORD
 
     zweite = new_community("open", "zweite", "open", "Wombat")
@@ -140,7 +140,7 @@ def intranet(communities, new_community, functional_portal, client):
         api.content.transition(news, to_state="internally_published")
         box = api.content.create(portal, "Idea Box", id="ideen", title="Ideen")
     with api.env.adopt_user(username="olga"):
-        from ospa.social.api import communities as api_communities
+        from ospa.social.communities import api as api_communities
 
         api_communities.add(communities["open"], GUEST, "guest")
     with api.env.adopt_user(username="erik"):
@@ -148,7 +148,7 @@ def intranet(communities, new_community, functional_portal, client):
         idea = api.content.create(
             box, "Idea", id="pelikan", title="Pelikanidee", problem="Pelikanidee"
         )
-        from ospa.social.api import ideas
+        from ospa.social.ideas import api as ideas
 
         ideas.transition(idea, "submit")
     with api.env.adopt_user(username="mia"):

@@ -34,7 +34,7 @@ def make_box(container, bid, title, **fields):
 def make_idea(box, userid, iid, title, tags=(), submit=True, hours_ago=0):
     """An idea by ``userid``; ``hours_ago`` sets its creation time apart
     (the ``created`` index counts minutes)."""
-    from ospa.social.api import ideas
+    from ospa.social.ideas import api as ideas
 
     with api.env.adopt_user(username=userid):
         idea = api.content.create(
@@ -63,13 +63,13 @@ def as_user(userid, function, *args):
 
 
 def support_as(userid, idea):
-    from ospa.social.api import ideas
+    from ospa.social.ideas import api as ideas
 
     return as_user(userid, ideas.support, idea)
 
 
 def transition_as(userid, idea, name, answer=None):
-    from ospa.social.api import ideas
+    from ospa.social.ideas import api as ideas
 
     transaction.begin()
     with api.env.adopt_user(username=userid):

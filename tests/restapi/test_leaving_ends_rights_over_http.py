@@ -13,8 +13,8 @@ nothing, and edits their own items only while on the roster.
 from .conftest import create_user
 from datetime import datetime
 from datetime import timedelta
-from ospa.social.api import communities as community_api
-from ospa.social.api import posts
+from ospa.social.communities import api as community_api
+from ospa.social.stream import posts
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage

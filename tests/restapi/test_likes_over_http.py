@@ -1,6 +1,6 @@
 """``@likes`` over HTTP: who may see, like and unlike; counts and batching."""
 
-from ospa.social.api import likes
+from ospa.social.likes import api as likes
 from plone import api
 import pytest
 import transaction

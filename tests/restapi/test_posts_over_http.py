@@ -17,7 +17,7 @@ PDF = b"%PDF-1.4\n% ospa.social test\n"
 
 def post_as(userid, container, text, **kwargs):
     """A post by ``userid`` through the Python API, committed."""
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     transaction.begin()
     with api.env.adopt_user(username=userid):
@@ -188,7 +188,7 @@ def test_a_reply_in_a_community(communities, client):
 
 
 def test_a_reply_to_a_deleted_post(everyone, client, functional_portal):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     post = post_as("anna", functional_portal["stream"], "Gleich weg")
     uid = post.UID()
@@ -457,7 +457,7 @@ def test_deleting_a_post_deletes_its_replies(everyone, client, functional_portal
 def test_deleting_the_accepted_answer_reopens_the_question(
     everyone, client, functional_portal
 ):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     question = post_as("anna", functional_portal["stream"], "Frage?", question=True)
     reply = post_as(
@@ -476,7 +476,7 @@ def test_deleting_the_accepted_answer_reopens_the_question(
 
 
 def test_a_moderator_hides_a_post(communities, client):
-    from ospa.social.api import communities as community_api
+    from ospa.social.communities import api as community_api
 
     community = communities["open"]
     transaction.begin()

@@ -17,7 +17,7 @@ import transaction
 
 def post_as(userid, container, text, **kwargs):
     """A post by ``userid`` through the Python API, committed."""
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     transaction.begin()
     with api.env.adopt_user(username=userid):
@@ -29,7 +29,7 @@ def post_as(userid, container, text, **kwargs):
 
 
 def follow_as(userid, kind, target):
-    from ospa.social.api import following
+    from ospa.social.following import api as following
 
     transaction.begin()
     with api.env.adopt_user(username=userid):
@@ -38,7 +38,7 @@ def follow_as(userid, kind, target):
 
 
 def add_member(community, userid, role="member"):
-    from ospa.social.api import communities
+    from ospa.social.communities import api as communities
 
     transaction.begin()
     with api.env.adopt_user(username="olga"):
@@ -349,7 +349,7 @@ def test_counting_new_items(world, client, functional_portal, communities, site_
 
 
 def test_new_items_are_counted_up_to_99(everyone, client, functional_portal):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     since = get(client, "bert", "@stream")["latest"] or 0
     transaction.begin()
@@ -387,7 +387,7 @@ def test_unknown_sub_paths(everyone, client):
 def test_closed_and_secret_posts_never_reach_outsiders(
     world, client, communities, userid
 ):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     transaction.begin()
     with api.env.adopt_user(username="mia"):
@@ -644,7 +644,7 @@ def test_answers_only_for_questions(question, client, functional_portal):
 
 
 def test_a_community_moderator_accepts(world, client, communities):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     asked = world["closed"]
     transaction.begin()

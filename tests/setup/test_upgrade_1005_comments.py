@@ -1,6 +1,6 @@
 """1004 → 1005 on a site whose comments were indexed for everyone."""
 
-from ospa.social.api import comments
+from ospa.social.comments import api as comments
 from ospa.social.testing import create_people
 from ospa.social.testing import make_community
 from plone import api
@@ -54,7 +54,7 @@ def test_upgrade_makes_existing_comments_as_private_as_their_page(portal):
     setup = portal.portal_setup
     setup.setLastVersionForProfile(PROFILE, "1004")
 
-    setup.upgradeProfile(PROFILE)
+    setup.upgradeProfile(PROFILE, dest="1005")
 
     assert setup.getLastVersionForProfile(PROFILE) == ("1005",)
     acquired, roles = (

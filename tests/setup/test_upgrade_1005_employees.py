@@ -1,7 +1,7 @@
 """1004 → 1005: grants of AuthenticatedUsers move to the employees' group."""
 
-from ospa.social import pas
-from ospa.social.api import employees
+from ospa.social.employees import api as employees
+from ospa.social.employees import pas
 from ospa.social.testing import create_people
 from ospa.social.testing import make_community
 from ospa.social.upgrades import v1005_employees

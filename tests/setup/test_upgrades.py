@@ -50,7 +50,7 @@ def test_a_fresh_install_needs_no_upgrade(portal):
 
 def test_upgrades_from_1000_make_an_existing_site_social(portal):
     """A site installed at 1000 gets likes, following, comments, communities."""
-    from ospa.social.api import settings
+    from ospa.social.core import settings
     from plone import api
     from plone.app.testing import setRoles
     from plone.app.testing import TEST_USER_ID
@@ -71,10 +71,11 @@ def test_upgrades_from_1000_make_an_existing_site_social(portal):
         ("1003",),
         ("1004",),
         ("1005",),
+        ("1006",),
     ]
     setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1005",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1006",)
     assert "Community" in portal.portal_types
     assert "Community" in settings.social_types()
     assert "like_count" in catalog.indexes()
@@ -84,8 +85,8 @@ def test_upgrades_from_1000_make_an_existing_site_social(portal):
 
 def test_upgrade_to_1003_brings_posts_and_puts_existing_content_in_the_stream(portal):
     """A 1002 site: existing news enters the stream, /stream and Post exist."""
-    from ospa.social.api import settings
-    from ospa.social.api import stream
+    from ospa.social.core import settings
+    from ospa.social.stream import query as stream
     from plone import api
     from plone.app.testing import setRoles
     from plone.app.testing import TEST_USER_ID
@@ -109,7 +110,7 @@ def test_upgrade_to_1003_brings_posts_and_puts_existing_content_in_the_stream(po
 
     setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1005",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1006",)
     assert "Post" in portal.portal_types
     assert "Stream" in portal.portal_types
     assert "Post" in settings.social_types()
@@ -120,10 +121,10 @@ def test_upgrade_to_1003_brings_posts_and_puts_existing_content_in_the_stream(po
 
 def test_upgrade_to_1004_brings_ideas_to_a_site_with_content(portal):
     """A 1003 site: idea types, workflow, role, group, index and settings."""
-    from ospa.social.api import ideas
-    from ospa.social.api import settings
-    from ospa.social.content.idea import REVIEWER_ROLE
-    from ospa.social.content.idea import REVIEWERS_GROUP
+    from ospa.social.core import settings
+    from ospa.social.ideas import api as ideas
+    from ospa.social.ideas.content import REVIEWER_ROLE
+    from ospa.social.ideas.content import REVIEWERS_GROUP
     from plone import api
     from plone.app.testing import setRoles
     from plone.app.testing import TEST_USER_ID
@@ -152,10 +153,10 @@ def test_upgrade_to_1004_brings_ideas_to_a_site_with_content(portal):
     setup = portal.portal_setup
     setup.setLastVersionForProfile(PROFILE, "1003")
 
-    assert pending_destinations(setup) == [("1004",), ("1005",)]
+    assert pending_destinations(setup) == [("1004",), ("1005",), ("1006",)]
     setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1005",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1006",)
     assert {"Idea Box", "Idea"} <= set(portal.portal_types.objectIds())
     assert workflows.getChainForPortalType("Idea") == (ideas.WORKFLOW_ID,)
     assert "support_count" in catalog.indexes()

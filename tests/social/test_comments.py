@@ -1,7 +1,7 @@
 """Comments on existing content: counts and @mentions."""
 
-from ospa.social.api import comments
-from ospa.social.api import text
+from ospa.social.comments import api as comments
+from ospa.social.core import text
 from ospa.social.interfaces import IMentionedEvent
 from plone import api
 from plone.app.discussion.interfaces import IConversation

@@ -1,8 +1,8 @@
 """Following people, tags and content through the Python API."""
 
 from AccessControl import Unauthorized
-from ospa.social.api import following
-from ospa.social.api.errors import InvalidTarget
+from ospa.social.core.errors import InvalidTarget
+from ospa.social.following import api as following
 from plone import api
 from plone.app.testing import logout
 import pytest

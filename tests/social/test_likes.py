@@ -1,10 +1,10 @@
 """Likes through the Python API: behaviour, permissions, counts, catalog."""
 
 from AccessControl import Unauthorized
-from ospa.social.api import likes
-from ospa.social.api.errors import NotSupported
+from ospa.social.core.errors import NotSupported
 from ospa.social.interfaces import ILikedEvent
 from ospa.social.interfaces import IUnlikedEvent
+from ospa.social.likes import api as likes
 from plone import api
 from plone.app.testing import logout
 from zope.component import globalSiteManager

@@ -1,8 +1,8 @@
 """Site Setup → Social intranet: types, comments, install and uninstall."""
 
-from ospa.social.api import comments
-from ospa.social.api import likes
-from ospa.social.api import settings
+from ospa.social.comments import api as comments
+from ospa.social.core import settings
+from ospa.social.likes import api as likes
 from plone import api
 from plone.app.discussion.interfaces import IDiscussionSettings
 from Products.CMFPlone.utils import get_installer

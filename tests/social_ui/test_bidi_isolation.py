@@ -10,8 +10,8 @@ writes the content.
 """
 
 from lxml import html as lxml_html
-from ospa.social.api import communities
-from ospa.social.api import posts
+from ospa.social.communities import api as communities
+from ospa.social.stream import posts
 from ospa.social.testing import create_people
 from ospa.social.testing import PASSWORD
 from plone import api

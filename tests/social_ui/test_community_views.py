@@ -14,7 +14,7 @@ from datetime import datetime
 from datetime import timedelta
 from io import BytesIO
 from lxml import html as lxml_html
-from ospa.social.api import communities
+from ospa.social.communities import api as communities
 from ospa.social.testing import assert_denied
 from ospa.social.testing import get
 from ospa.social.testing import one

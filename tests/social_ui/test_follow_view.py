@@ -2,7 +2,7 @@
 
 from .conftest import sync
 from .conftest import token_for
-from ospa.social.api import following
+from ospa.social.following import api as following
 from plone import api
 import pytest
 import transaction

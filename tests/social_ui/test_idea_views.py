@@ -13,8 +13,8 @@ from .conftest import PASSWORD
 from .conftest import sync
 from .conftest import token_for
 from DateTime import DateTime
-from ospa.social.api import communities
-from ospa.social.api import ideas
+from ospa.social.communities import api as communities
+from ospa.social.ideas import api as ideas
 from ospa.social.testing import assert_denied
 from ospa.social.testing import get
 from ospa.social.testing import one
@@ -287,7 +287,7 @@ def test_sorting_filters_and_batching(browse, world, monkeypatch):
     tree = parse(bert.get(f"{box_url}?sort=newest&sort=supports", timeout=30))
     assert one(tree, ".ospa-idea-error").text
     # Pages of 2: previous and next links.
-    from ospa.social.browser import ideas as views
+    from ospa.social.ideas.browser import views as views
 
     monkeypatch.setattr(views, "PAGE_SIZE", 2)
     tree = parse(get(bert, box_url, sort="newest"))

@@ -3,7 +3,7 @@
 from .conftest import sync
 from .conftest import token_for
 from .conftest import token_of
-from ospa.social.api import likes
+from ospa.social.likes import api as likes
 from urllib.parse import unquote
 import pytest
 

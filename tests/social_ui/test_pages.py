@@ -1,8 +1,8 @@
 """What the social bar, the author page, @@following and comments show."""
 
 from .conftest import PASSWORD
-from ospa.social.api import following
-from ospa.social.api import likes
+from ospa.social.following import api as following
+from ospa.social.likes import api as likes
 from ospa.social.testing import one
 from ospa.social.testing import parse
 from plone import api

@@ -13,8 +13,8 @@ from .conftest import sync
 from .conftest import token_for
 from io import BytesIO
 from lxml import html as lxml_html
-from ospa.social.api import communities
-from ospa.social.api import posts
+from ospa.social.communities import api as communities
+from ospa.social.stream import posts
 from ospa.social.testing import assert_denied
 from ospa.social.testing import get
 from ospa.social.testing import one

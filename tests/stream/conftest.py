@@ -33,14 +33,14 @@ def places(people, portal):
 
 
 def post_as(userid, container, text, **kwargs):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     with api.env.adopt_user(username=userid):
         return posts.create(container, text, **kwargs)
 
 
 def stream_as(userid, filter="all", **kwargs):
-    from ospa.social.api import stream
+    from ospa.social.stream import query as stream
 
     with api.env.adopt_user(username=userid):
         return stream.query(filter, **kwargs)

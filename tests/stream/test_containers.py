@@ -5,7 +5,7 @@ from plone import api
 
 
 def test_posting_leaves_the_container_unmodified(places):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     for place in (places["open"], places["stream"]):
         before = place.modified()

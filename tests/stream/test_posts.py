@@ -7,7 +7,7 @@ import pytest
 
 
 def test_a_member_posts_to_everyone(places):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     post = post_as("erik", places["stream"], "Guten Morgen #Kantine")
     assert post.portal_type == "Post"
@@ -26,7 +26,7 @@ def test_the_title_is_the_start_of_the_text(places):
 
 @pytest.mark.parametrize("text", ["", "   \n ", None])
 def test_empty_text_is_refused(places, text):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     with pytest.raises(posts.PostError):
         post_as("erik", places["stream"], text)
@@ -34,7 +34,7 @@ def test_empty_text_is_refused(places, text):
 
 
 def test_too_long_text_is_refused_with_the_limit_in_the_message(places):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     api.portal.set_registry_record("ospa.social.post_max_length", 20)
     with pytest.raises(posts.PostError) as error:
@@ -45,7 +45,7 @@ def test_too_long_text_is_refused_with_the_limit_in_the_message(places):
 
 
 def test_html_is_kept_as_text_and_shown_escaped(places):
-    from ospa.social.api import stream
+    from ospa.social.stream import query as stream
 
     text = '<script>alert(1)</script><b onclick="x()">fett</b>'
     post = post_as("erik", places["stream"], text)
@@ -58,7 +58,7 @@ def test_html_is_kept_as_text_and_shown_escaped(places):
 
 
 def test_mentions_hashtags_and_links_are_indexed_and_linked(places, portal):
-    from ospa.social.api import stream
+    from ospa.social.stream import query as stream
 
     post = post_as(
         "erik",
@@ -79,7 +79,7 @@ def test_mentions_hashtags_and_links_are_indexed_and_linked(places, portal):
 
 
 def test_an_unknown_mention_stays_text(places, portal):
-    from ospa.social.api import stream
+    from ospa.social.stream import query as stream
 
     post = post_as("erik", places["stream"], "Hallo @niemand")
     assert len(portal.portal_catalog(mentions="niemand")) == 0
@@ -101,7 +101,7 @@ def test_mentioning_fires_an_event_for_the_mentioned_only(places):
         post = post_as("erik", places["stream"], "@mia @erik und @mia")
         assert seen == [("erik", ("mia",))]
         with api.env.adopt_user(username="erik"):
-            from ospa.social.api import posts
+            from ospa.social.stream import posts
 
             posts.edit(post, "@mia und jetzt @moritz")
         assert seen[-1] == ("erik", ("moritz",))
@@ -119,14 +119,14 @@ def test_a_member_posts_in_their_community_a_non_member_cannot(places):
 
 
 def test_posts_go_only_into_communities_and_the_stream(places, portal):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     with pytest.raises(posts.PostError):
         post_as("chef", portal, "Hier nicht")
 
 
 def test_a_reply_lives_with_its_post(places):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     post = post_as("mia", places["open"], "Frage in die Runde")
     reply = post_as("moritz", places["open"], "Antwort", in_reply_to=post.UID())
@@ -147,7 +147,7 @@ def test_a_reply_lives_with_its_post(places):
 
 
 def test_no_reply_to_an_invisible_or_deleted_post(places):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     secret = post_as("mia", places["secret"], "Geheim")
     with pytest.raises(posts.PostError):
@@ -161,7 +161,7 @@ def test_no_reply_to_an_invisible_or_deleted_post(places):
 
 
 def test_attachments_are_checked_for_size_and_type(places):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     api.portal.set_registry_record("ospa.social.post_max_attachment_mb", 1)
     with pytest.raises(posts.PostError):
@@ -191,7 +191,7 @@ def test_attachments_are_checked_for_size_and_type(places):
         filename="plan.pdf",
         content_type="application/pdf",
     )
-    from ospa.social.api import stream
+    from ospa.social.stream import query as stream
 
     attachment = stream.item_of(post)["object"]["attachment"]
     assert attachment["filename"] == "plan.pdf"
@@ -199,8 +199,8 @@ def test_attachments_are_checked_for_size_and_type(places):
 
 
 def test_sharing_a_page_needs_a_page_one_can_see(places, portal):
-    from ospa.social.api import posts
-    from ospa.social.api import stream
+    from ospa.social.stream import posts
+    from ospa.social.stream import query as stream
 
     with api.env.adopt_user(username="chef"):
         page = api.content.create(portal, "Document", id="regeln", title="Regeln")
@@ -213,8 +213,8 @@ def test_sharing_a_page_needs_a_page_one_can_see(places, portal):
 
 
 def test_the_author_edits_others_cannot(places):
-    from ospa.social.api import posts
-    from ospa.social.api import stream
+    from ospa.social.stream import posts
+    from ospa.social.stream import query as stream
 
     post = post_as("mia", places["open"], "Erste Fassung")
     assert post.edited is None
@@ -231,7 +231,7 @@ def test_the_author_edits_others_cannot(places):
 
 
 def test_authors_and_moderators_delete_others_cannot(places):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     first = post_as("mia", places["open"], "Eins")
     second = post_as("mia", places["open"], "Zwei")
@@ -250,7 +250,7 @@ def test_authors_and_moderators_delete_others_cannot(places):
 
 
 def test_deleting_a_post_deletes_its_replies(places, portal):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     post = post_as("erik", places["stream"], "Thema")
     post_as("mia", places["stream"], "Eins", in_reply_to=post.UID())
@@ -262,7 +262,7 @@ def test_deleting_a_post_deletes_its_replies(places, portal):
 
 
 def test_moderators_hide_posts_from_everyone_but_the_author(places, portal):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     post = post_as("mia", places["open"], "Grenzwertig")
     with api.env.adopt_user(username="erik"), pytest.raises(Unauthorized):
@@ -283,7 +283,7 @@ def test_moderators_hide_posts_from_everyone_but_the_author(places, portal):
 
 
 def test_site_managers_moderate_the_site_stream(places):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     post = post_as("erik", places["stream"], "Spam")
     with api.env.adopt_user(username="mia"), pytest.raises(Unauthorized):
@@ -294,7 +294,7 @@ def test_site_managers_moderate_the_site_stream(places):
 
 
 def test_the_author_accepts_an_answer(places, portal):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     question = post_as("erik", places["stream"], "Wer kennt sich aus?", question=True)
     other = post_as("mia", places["stream"], "Kein Fragesteller")
@@ -325,7 +325,7 @@ def test_the_author_accepts_an_answer(places, portal):
 
 
 def test_deleting_the_accepted_answer_reopens_the_question(places):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     question = post_as("erik", places["stream"], "Frage?", question=True)
     answer = post_as("mia", places["stream"], "Antwort", in_reply_to=question.UID())
@@ -337,7 +337,7 @@ def test_deleting_the_accepted_answer_reopens_the_question(places):
 
 
 def test_anonymous_cannot_post(places):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
     from plone.app.testing import logout
 
     logout()
@@ -346,7 +346,7 @@ def test_anonymous_cannot_post(places):
 
 
 def test_places_are_the_stream_and_my_communities(places):
-    from ospa.social.api import posts
+    from ospa.social.stream import posts
 
     with api.env.adopt_user(username="mia"):
         found = {place.getId() for place in posts.places()}

@@ -40,7 +40,7 @@ def test_newest_first_with_replies_under_their_post(places):
 
 
 def test_an_item_says_what_the_viewer_may_do(places):
-    from ospa.social.api import likes
+    from ospa.social.likes import api as likes
 
     post = post_as("mia", places["open"], "Im offenen Raum")
     with api.env.adopt_user(username="erik"):
@@ -78,7 +78,7 @@ def test_closed_and_secret_posts_reach_only_members(everywhere, userid, expected
 
 
 def test_anonymous_sees_no_posts(everywhere):
-    from ospa.social.api import stream
+    from ospa.social.stream import query as stream
     from plone.app.testing import logout
 
     logout()
@@ -98,9 +98,9 @@ FILTERS = [
 @pytest.mark.parametrize("params", FILTERS)
 def test_no_filter_leaks_closed_or_secret_posts(everywhere, places, params):
     """Erik follows everything there is to follow; he still sees nothing closed."""
-    from ospa.social.api import following
-    from ospa.social.api import posts
-    from ospa.social.api import stream
+    from ospa.social.following import api as following
+    from ospa.social.stream import posts
+    from ospa.social.stream import query as stream
 
     for name in ("closed", "secret"):
         with api.env.adopt_user(username="mia"):
@@ -132,7 +132,7 @@ def test_a_closed_community_is_seen_but_its_stream_is_empty_for_outsiders(
 
 
 def test_hashtags_count_only_what_the_viewer_sees(everywhere):
-    from ospa.social.api import stream
+    from ospa.social.stream import query as stream
 
     with api.env.adopt_user(username="erik"):
         assert {"tag": "thema", "count": 2} in stream.hashtags()
@@ -141,7 +141,7 @@ def test_hashtags_count_only_what_the_viewer_sees(everywhere):
 
 
 def test_replies_of_an_invisible_post_are_not_listed(places):
-    from ospa.social.api import stream
+    from ospa.social.stream import query as stream
 
     post = post_as("mia", places["secret"], "Geheim")
     post_as("moritz", places["secret"], "Antwort", in_reply_to=post.UID())
@@ -152,7 +152,7 @@ def test_replies_of_an_invisible_post_are_not_listed(places):
 
 
 def test_filters(places, portal):
-    from ospa.social.api import following
+    from ospa.social.following import api as following
 
     post_as("mia", places["stream"], "Von Mia #Kantine")
     post_as("moritz", places["open"], "Von Moritz im offenen Raum")
@@ -160,7 +160,7 @@ def test_filters(places, portal):
     answered = post_as("chef", places["stream"], "Schon beantwortet?", question=True)
     answer = post_as("mia", places["stream"], "Ja", in_reply_to=answered.UID())
     with api.env.adopt_user(username="chef"):
-        from ospa.social.api import posts
+        from ospa.social.stream import posts
 
         posts.accept(answered, answer.UID())
     assert texts(stream_as("erik", author="mia")) == ["Von Mia #Kantine"]
@@ -229,7 +229,7 @@ def test_cursor_pages_have_no_gaps_and_no_duplicates(places):
 
 
 def test_new_items_since_the_newest_seen(places):
-    from ospa.social.api import stream
+    from ospa.social.stream import query as stream
 
     post_as("mia", places["stream"], "Alt")
     latest = stream_as("erik")["latest"]
@@ -258,7 +258,7 @@ def test_new_items_since_the_newest_seen(places):
     ],
 )
 def test_bad_parameters_are_refused_with_a_message(places, params):
-    from ospa.social.api import stream
+    from ospa.social.stream import query as stream
 
     with (
         api.env.adopt_user(username="erik"),
@@ -269,7 +269,7 @@ def test_bad_parameters_are_refused_with_a_message(places, params):
 
 
 def test_bad_hashtag_parameters(places):
-    from ospa.social.api import stream
+    from ospa.social.stream import query as stream
 
     for days, limit in ((0, 10), (400, 10), (10, 0), ("x", 1)):
         with pytest.raises(stream.StreamError):

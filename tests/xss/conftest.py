@@ -97,8 +97,8 @@ def add_comment(obj, userid, body):
 
 def build(portal) -> dict:
     """Everything hostile, written by the member ``xss_eve``. Not committed."""
-    from ospa.social.api import ideas
-    from ospa.social.api import posts
+    from ospa.social.ideas import api as ideas
+    from ospa.social.stream import posts
 
     with api.env.adopt_roles(["Manager"]):
         api.user.create(

@@ -19,7 +19,7 @@ And the plain texts are shown as typed: every payload's text is on the
 stream's pages, on the idea board, in the comments and on a thread's page.
 """
 
-from ospa.social.api import filenames
+from ospa.social.core import filenames
 from playwright.sync_api import Error as PlaywrightError
 from urllib.parse import quote
 from urllib.parse import urlencode
@@ -245,7 +245,7 @@ def test_no_payload_runs_anywhere(hostile_site, visitor, payloads):
     visitor.check(site_url)
     texts = visitor.check_pages(f"{site_url}/@@stream", ".ospa-stream-text")
     expect_shown("stream", texts)
-    # File names are stored normalised (ospa.social.api.filenames).
+    # File names are stored normalised (ospa.social.core.filenames).
     expect_shown(
         "attachments",
         visitor.filenames,

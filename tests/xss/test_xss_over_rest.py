@@ -17,7 +17,7 @@ idea, ideas and ``@ideas``, the ideas' attachments, communities and
 """
 
 from html.parser import HTMLParser
-from ospa.social.api import filenames
+from ospa.social.core import filenames
 from urllib.parse import urlencode
 import requests
 
@@ -51,7 +51,7 @@ URL_ATTRIBUTES = {
     "codebase",
 }
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
-# What the rendering of plain text may hold (ospa.social.api.text.render).
+# What the rendering of plain text may hold (ospa.social.core.text.render).
 PLAIN_TAGS = {"a": {"href", "class", "rel", "title"}, "br": set()}
 
 
@@ -205,7 +205,7 @@ def test_payloads_come_back_as_inert_data(hostile_rest_site, payloads):
 
     def stored_name(payload):
         """A file name is stored normalised (no path, no control or bidi
-        characters, ospa.social.api.filenames), as inert text."""
+        characters, ospa.social.core.filenames), as inert text."""
         return filenames.safe(line(payload))
 
     # Posts and replies, each on its own; the attachment's file name.

@@ -182,7 +182,7 @@ class ISocialSettings(Interface):
     )
 
     # Who "everyone" is: communities open to all, /stream, idea boxes
-    # outside communities. ospa.social.pas puts these people into the
+    # outside communities. ospa.social.employees.pas puts these people into the
     # virtual group ``ospa-employees``; the rest of the add-on only names
     # that group (or its role ``Employee``), so this is read in one place.
     employee_roles = schema.List(

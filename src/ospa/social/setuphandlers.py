@@ -23,8 +23,8 @@ class HiddenProfiles:
 
 def post_install(context):
     """After the default profile: create the social graph, apply the settings."""
-    from ospa.social.api import graph
-    from ospa.social.api import settings
+    from ospa.social.core import graph
+    from ospa.social.core import settings
 
     # Created now, so that the first likes do not all write the site.
     graph.get(create=True)
@@ -40,26 +40,26 @@ def post_install(context):
 def _secure_comments():
     """Comments already on the site take the comment workflow of the profile
     (as visible as their content)."""
-    from ospa.social.api import comments
+    from ospa.social.comments import api as comments
 
     comments.resync_security()
 
 
 def _index_stream():
     """Existing content enters the stream's indexes (only those indexes)."""
-    from ospa.social.api import settings
-    from ospa.social.api import stream
+    from ospa.social.core import settings
+    from ospa.social.stream import query as stream
 
     stream.reindex(settings.stream_types())
 
 
 def employees_group():
-    """The virtual group ``ospa-employees`` (ospa.social.pas), in acl_users.
+    """The virtual group ``ospa-employees`` (ospa.social.employees.pas), in acl_users.
 
     Every grant "for everyone" goes to it; who is in it is the setting
     Site Setup → Social intranet → Employees.
     """
-    from ospa.social import pas
+    from ospa.social.employees import pas
     from plone import api
 
     return pas.install(api.portal.get())
@@ -73,12 +73,12 @@ def communities_folder():
 
     Everybody with ``ospa.social: Add Community`` (the local role
     ``Employee`` that the employees' group holds here, see
-    ospa.social.api.employees) may add a community here
+    ospa.social.employees.api) may add a community here
     and nothing else; the admin takes the permission away from Employee to
     stop that. Guests may not: they are no employees. The folder is
     content: uninstalling leaves it and the communities in it.
     """
-    from ospa.social.api import employees
+    from ospa.social.employees import api as employees
     from plone import api
     from plone.base.interfaces.constrains import ENABLED
     from plone.base.interfaces.constrains import ISelectableConstrainTypes
@@ -105,7 +105,7 @@ def communities_folder():
         acquire=True,
     )
     # Employee is the employees' local role here, never a site-wide one
-    # (see ospa.social.api.employees).
+    # (see ospa.social.employees.api).
     held = set(folder.get_local_roles_for_userid(employees.GROUP))
     if employees.ROLE not in held:
         folder.manage_setLocalRoles(employees.GROUP, sorted(held | {employees.ROLE}))
@@ -149,7 +149,7 @@ def stream_folder():
     if not IStreamFolder.providedBy(folder):
         logger.warning("/%s exists and is not a stream: not used", STREAM_FOLDER)
         return None
-    from ospa.social.api import employees
+    from ospa.social.employees import api as employees
 
     folder.manage_setLocalRoles(employees.GROUP, ["Reader", "Contributor"])
     folder.manage_permission(
@@ -167,8 +167,8 @@ def idea_reviewers_group():
     It holds the ``Idea Reviewer`` role on the site; admins add people to
     it in the groups control panel. Kept when uninstalling, like all groups.
     """
-    from ospa.social.content.idea import REVIEWER_ROLE
-    from ospa.social.content.idea import REVIEWERS_GROUP
+    from ospa.social.ideas.content import REVIEWER_ROLE
+    from ospa.social.ideas.content import REVIEWERS_GROUP
     from plone import api
 
     group = api.group.get(groupname=REVIEWERS_GROUP)
@@ -188,8 +188,8 @@ def uninstall(context):
     Likes and follows stay stored (annotations on the items, the graph on
     the site): reinstalling finds them again.
     """
-    from ospa.social import pas
-    from ospa.social.api import settings
+    from ospa.social.core import settings
+    from ospa.social.employees import pas
     from plone import api
 
     settings.remove()

@@ -147,7 +147,7 @@ def create_people(portal, people: dict) -> dict:
 
 def make_community(portal, cid, visibility):
     """Olga starts a community; Moritz moderates, Mia is a member."""
-    from ospa.social.api import communities
+    from ospa.social.communities import api as communities
     from plone import api
 
     with api.env.adopt_user(username="olga"):
@@ -166,8 +166,11 @@ def make_community(portal, cid, visibility):
 
 # -- what ospa.social registers: the sweeps are generated from it -----------
 
-VIEW_PACKAGE = "ospa.social.browser"
-SERVICE_PACKAGE = "ospa.social.restapi"
+# Classic UI code lives in ``browser`` (packages or modules) of the add-on
+# and of each feature (``ospa.social.stream.browser``…); plone.rest
+# services anywhere in the add-on.
+VIEW_MODULE = re.compile(r"^ospa\.social(\.\w+)?\.browser(\.|$)")
+SERVICE_PACKAGE = "ospa.social"
 SERVICE_NAME = re.compile(r"^(GET|POST|PUT|PATCH|DELETE)_[^_]+_[^_]+_(.*)$")
 
 
@@ -220,7 +223,7 @@ def registered_views() -> set[tuple[str, str, str]]:
         if len(registration.required) < 2:
             continue
         factory = registration.factory
-        if not _in(VIEW_PACKAGE, origin_modules(factory)):
+        if not any(VIEW_MODULE.match(m) for m in origin_modules(factory)):
             continue
         found.add(
             (

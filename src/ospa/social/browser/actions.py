@@ -1,4 +1,5 @@
-"""The form targets ``@@social-like`` and ``@@social-follow``.
+"""The base of the add-on's form targets (``@@social-like``, ``@@social-follow``,
+the stream's and the communities' forms).
 
 Both accept POST only, with the CSRF token (``_authenticator``). Without
 JavaScript they redirect back (303) with a status message; the script of
@@ -9,14 +10,10 @@ privileges).
 """
 
 from ospa.social import _
-from ospa.social.api import following
-from ospa.social.api import likes
-from ospa.social.api.errors import SocialError
 from ospa.social.browser.utils import json_response
-from ospa.social.browser.utils import person
 from ospa.social.browser.utils import safe_url
 from ospa.social.browser.utils import wants_json
-from plone import api
+from ospa.social.core.errors import SocialError
 from plone.protect.authenticator import check as check_csrf
 from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
@@ -88,87 +85,3 @@ class SocialActionView(BrowserView):
         response.setStatus(405)
         response.setHeader("Content-Type", "text/plain; charset=utf-8")
         return text
-
-
-class LikeView(SocialActionView):
-    """``@@social-like`` on content: ``action=like`` or ``action=unlike``."""
-
-    actions = ("like", "unlike")
-
-    def act(self, action):
-        if action == "like":
-            likes.like(self.context)
-            title = self.context.Title()
-            return _(
-                "msg_liked",
-                default="You recommend “${title}”.",
-                mapping={"title": title},
-            )
-        likes.unlike(self.context)
-        title = self.context.Title()
-        return _(
-            "msg_unliked",
-            default="You no longer recommend “${title}”.",
-            mapping={"title": title},
-        )
-
-    def state(self) -> dict:
-        state = likes.state(self.context)
-        state["likers"] = [person(userid) for userid in likes.likers(self.context)]
-        return state
-
-
-class FollowView(SocialActionView):
-    """``@@social-follow`` on the site: ``kind``, ``target``, ``action``."""
-
-    actions = ("follow", "unfollow")
-
-    def act(self, action):
-        form = self.request.form
-        self.kind = form.get("kind")
-        self.target = form.get("target")
-        if action == "follow":
-            following.follow(self.kind, self.target)
-        else:
-            following.unfollow(self.kind, self.target)
-        # Both calls validated kind and target: a tag is looked up normalised.
-        if self.kind == "tag":
-            self.target = following.normalise_tag(self.target)
-        self.target = self.target.strip()
-        title = self.title()
-        if action == "follow":
-            return _(
-                "msg_followed",
-                default="You follow ${title} now.",
-                mapping={"title": title},
-            )
-        return _(
-            "msg_unfollowed",
-            default="You no longer follow ${title}.",
-            mapping={"title": title},
-        )
-
-    def title(self) -> str:
-        described = following.describe(self.kind, self.target)
-        return described["title"] if described else self.target
-
-    def state(self) -> dict:
-        return {
-            "kind": self.kind,
-            "target": self.target,
-            "following": following.is_following(self.kind, self.target),
-            "followers_count": following.followers_count(self.kind, self.target),
-        }
-
-    def fallback_url(self) -> str:
-        described = None
-        kind = getattr(self, "kind", None)
-        target = getattr(self, "target", None)
-        if isinstance(kind, str) and isinstance(target, str):
-            try:
-                described = following.describe(kind, target)
-            except SocialError:
-                described = None
-        if described and described.get("url"):
-            return described["url"]
-        return f"{api.portal.get().absolute_url()}/@@following"

@@ -1,7 +1,6 @@
 """What the social views and viewlets share: requests, redirects, people."""
 
-from ospa.social.api import following
-from ospa.social.api import users
+from ospa.social.core import users
 from plone import api
 from plone.protect.authenticator import createToken
 import json
@@ -41,27 +40,3 @@ def person(userid: str) -> dict:
 def token() -> str:
     """The CSRF token our forms send as ``_authenticator``."""
     return createToken()
-
-
-def can_follow() -> bool:
-    """Whether the current user may follow at all (the API decides each case)."""
-    return following.can_follow()
-
-
-class FollowButtonMixin:
-    """Renders the follow/unfollow form (``templates/follow_button.pt``).
-
-    The class using it sets ``follow_template`` to that template.
-    """
-
-    def follow_button(self, kind, target, came_from, count=None, title=None):
-        return self.follow_template(
-            kind=kind,
-            target=target,
-            following=following.is_following(kind, target),
-            action_url=f"{api.portal.get().absolute_url()}/@@social-follow",
-            came_from=came_from,
-            token=token(),
-            count=count,
-            title=title,
-        )

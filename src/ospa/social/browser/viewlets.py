@@ -1,23 +1,19 @@
-"""Viewlets: the social bar below content, the follow button on author pages."""
+"""The social bar below content: recommend, likers, comments, follow."""
 
 from AccessControl import Unauthorized
-from ospa.social.api import comments
-from ospa.social.api import following
-from ospa.social.api import likes
-from ospa.social.api import users
-from ospa.social.browser.utils import can_follow
-from ospa.social.browser.utils import FollowButtonMixin
 from ospa.social.browser.utils import person
 from ospa.social.browser.utils import token
+from ospa.social.comments import api as comments
+from ospa.social.core import users
+from ospa.social.following import api as following
+from ospa.social.following.browser.button import can_follow
+from ospa.social.following.browser.button import FollowButtonMixin
 from ospa.social.interfaces import IFollowable
 from ospa.social.interfaces import ILikeable
+from ospa.social.likes import api as likes
 from plone.app.layout.viewlets.common import ViewletBase
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import quote
-
-
-FOLLOW_TEMPLATE = "templates/follow_button.pt"
-COUNT_TEMPLATE = "templates/followers_count.pt"
 
 
 class SocialBarViewlet(FollowButtonMixin, ViewletBase):
@@ -29,8 +25,6 @@ class SocialBarViewlet(FollowButtonMixin, ViewletBase):
     """
 
     index = ViewPageTemplateFile("templates/social_bar.pt")
-    follow_template = ViewPageTemplateFile(FOLLOW_TEMPLATE)
-    follow_count_template = ViewPageTemplateFile(COUNT_TEMPLATE)
 
     @property
     def likeable(self) -> bool:
@@ -85,46 +79,3 @@ class SocialBarViewlet(FollowButtonMixin, ViewletBase):
 
     def login_url(self) -> str:
         return f"{self.site_url}/login?came_from={quote(self.context_url)}"
-
-
-class AuthorFollowViewlet(FollowButtonMixin, ViewletBase):
-    """Follow another person from their author page (``@@author/<userid>``).
-
-    Plone's author template fills the whole ``content`` slot and renders no
-    viewlet manager of its own, so this viewlet is registered in
-    ``plone.abovecontent`` (rendered by main_template just above the
-    content) for the author view only.
-    """
-
-    index = ViewPageTemplateFile("templates/author_follow.pt")
-    follow_template = ViewPageTemplateFile(FOLLOW_TEMPLATE)
-    follow_count_template = ViewPageTemplateFile(COUNT_TEMPLATE)
-
-    @property
-    def userid(self) -> str | None:
-        userid = getattr(self.view, "username", None)
-        return userid if isinstance(userid, str) and userid else None
-
-    @property
-    def available(self) -> bool:
-        userid = self.userid
-        return (
-            userid is not None
-            and users.current_userid() is not None
-            and users.exists(userid)
-        )
-
-    def render(self):
-        return self.index() if self.available else ""
-
-    def is_me(self) -> bool:
-        return self.userid == users.current_userid()
-
-    def follow(self) -> str:
-        userid = self.userid
-        count = following.followers_count("user", userid)
-        if self.is_me() or not can_follow():
-            return self.follow_count_template(count=count)
-        came_from = f"{self.site_url}/author/{quote(userid)}"
-        title = users.summary(userid)["fullname"]
-        return self.follow_button("user", userid, came_from, count=count, title=title)

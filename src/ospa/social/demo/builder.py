@@ -10,16 +10,16 @@ from DateTime import DateTime
 from datetime import datetime
 from datetime import timedelta
 from ospa.social import logger
-from ospa.social.api import communities
-from ospa.social.api import following
-from ospa.social.api import ideas
-from ospa.social.api import likes
-from ospa.social.api import posts
-from ospa.social.api.errors import InvalidTarget
+from ospa.social.communities import api as communities
+from ospa.social.core.errors import InvalidTarget
 from ospa.social.demo import data
+from ospa.social.following import api as following
+from ospa.social.ideas import api as ideas
+from ospa.social.likes import api as likes
 from ospa.social.setuphandlers import COMMUNITIES_FOLDER
 from ospa.social.setuphandlers import communities_folder
 from ospa.social.setuphandlers import stream_folder
+from ospa.social.stream import posts
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.app.event.base import default_timezone
@@ -595,7 +595,7 @@ class DemoBuilder:
 
         In a community nobody holds the local role Owner: the owner's
         rights there are ``Community Author``, while on the roster
-        (:mod:`ospa.social.authors`), as for what they write themselves.
+        (:mod:`ospa.social.communities.authors`), as for what they write themselves.
         """
         builder = api.user.get_current().getId()
         obj.changeOwnership(api.user.get(userid=userid).getUser())

@@ -18,12 +18,12 @@ to serialize: a 500 on every later ``GET``), the boolean one reads any
 string as ``False``. For those the JSON type is checked first.
 
 Registered (``configure.zcml``) for Community, Idea, Idea Box and the
-stream folder; :class:`ospa.social.restapi.posts.PostDeserializer` builds
+stream folder; :class:`ospa.social.stream.services.posts.PostDeserializer` builds
 on it for posts.
 """
 
 from ospa.social import _
-from ospa.social.api.errors import SocialError
+from ospa.social.core.errors import SocialError
 from ospa.social.restapi.base import bad_request
 from ospa.social.restapi.base import json_object
 from plone.app.textfield.interfaces import IRichText

@@ -22,7 +22,7 @@ bodies nothing could parse.
 """
 
 from ospa.social import _
-from ospa.social.api.errors import SocialError
+from ospa.social.core.errors import SocialError
 from ospa.social.restapi.base import bad_request
 from plone.rest.interfaces import IAPIRequest
 from zope.interface import alsoProvides

@@ -4,11 +4,11 @@
 ``GET /<content>/@social`` returns it alone.
 """
 
-from ospa.social.api import comments
-from ospa.social.api import following
-from ospa.social.api import likes
+from ospa.social.comments import api as comments
+from ospa.social.following import api as following
 from ospa.social.interfaces import IFollowable
 from ospa.social.interfaces import IOspaSocialLayer
+from ospa.social.likes import api as likes
 from ospa.social.restapi.base import SocialService
 from plone.base.interfaces import IPloneSiteRoot
 from plone.dexterity.interfaces import IDexterityContent

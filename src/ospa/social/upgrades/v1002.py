@@ -1,7 +1,7 @@
 """1001 → 1002: communities."""
 
 from ospa.social import PROFILE_ID
-from ospa.social.api import settings
+from ospa.social.core import settings
 from ospa.social.setuphandlers import communities_folder
 from plone import api
 
@@ -15,7 +15,7 @@ def upgrade(context):
         setup.runImportStepFromProfile(PROFILE_ID, step)
     social = settings.social_types()
     if "Community" not in social:
-        # Setting the record applies it (ospa.social.subscribers).
+        # Setting the record applies it (ospa.social.core.subscribers).
         api.portal.set_registry_record(
             "ospa.social.social_types", [*social, "Community"]
         )

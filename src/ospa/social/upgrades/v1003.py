@@ -1,9 +1,9 @@
 """1002 → 1003: posts, questions and the activity stream."""
 
 from ospa.social import PROFILE_ID
-from ospa.social.api import settings
-from ospa.social.api import stream
+from ospa.social.core import settings
 from ospa.social.setuphandlers import stream_folder
+from ospa.social.stream import query as stream
 from plone import api
 
 
@@ -16,7 +16,7 @@ def upgrade(context):
         setup.runImportStepFromProfile(PROFILE_ID, step)
     social = settings.social_types()
     if "Post" not in social:
-        # Setting the record applies it (ospa.social.subscribers).
+        # Setting the record applies it (ospa.social.core.subscribers).
         api.portal.set_registry_record("ospa.social.social_types", [*social, "Post"])
     stream_folder()
     # Existing pages, news, events, files and their comments enter the stream.

@@ -1,7 +1,7 @@
 """1003 → 1004: idea boxes, ideas and supports."""
 
 from ospa.social import PROFILE_ID
-from ospa.social.api import settings
+from ospa.social.core import settings
 from ospa.social.setuphandlers import idea_reviewers_group
 from plone import api
 
@@ -21,7 +21,7 @@ def upgrade(context):
     for step in STEPS:
         setup.runImportStepFromProfile(PROFILE_ID, step)
     # Ideas are liked, followed and commented on like pages; setting the
-    # records applies them (ospa.social.subscribers).
+    # records applies them (ospa.social.core.subscribers).
     social = settings.social_types()
     if "Idea" not in social:
         api.portal.set_registry_record("ospa.social.social_types", [*social, "Idea"])

@@ -1,7 +1,7 @@
 """1004 → 1005: comments are exactly as visible as the content they are on."""
 
 from ospa.social import PROFILE_ID
-from ospa.social.api import comments
+from ospa.social.comments import api as comments
 from plone import api
 
 

@@ -3,7 +3,7 @@
 Guests of one community are logged in too, so the grants that
 ``AuthenticatedUsers`` held on open communities, ``/stream`` and idea boxes
 outside communities move to the virtual group ``ospa-employees``
-(ospa.social.pas), and the community workflow and the rolemap use the
+(ospa.social.employees.pas), and the community workflow and the rolemap use the
 local role ``Employee`` that group holds on communities and the
 communities folder where they used ``Member``. Only what changed is
 re-indexed: the subtree of an object whose grant moved, the own entry of a
@@ -12,8 +12,8 @@ community whose permissions changed.
 
 from ospa.social import logger
 from ospa.social import PROFILE_ID
-from ospa.social.api import communities
-from ospa.social.api import employees
+from ospa.social.communities import api as communities
+from ospa.social.employees import api as employees
 from ospa.social.interfaces import ISocialSettings
 from ospa.social.setuphandlers import communities_folder
 from ospa.social.setuphandlers import employees_group

@@ -5,18 +5,18 @@ local role Owner, which everything inside inherited, and the community
 workflows mapped View, Modify and Delete to Owner: a creator who left or
 was demoted still read, edited, deleted and shared everything. Now the
 workflows give an author's rights to ``Community Author``, which
-:mod:`ospa.social.authors` grants only while the author is on the roster,
+:mod:`ospa.social.communities.authors` grants only while the author is on the roster,
 and only the community's moderators share. This step re-imports the roles
 and workflows, takes Owner (and the local ``Idea Author``, now granted the
 same way) from everything in a community, re-maps the permissions there
 and re-indexes the security of each community's subtree once.
 """
 
-from ospa.social import authors
 from ospa.social import logger
 from ospa.social import PROFILE_ID
-from ospa.social.authors import IDEA_AUTHOR_ROLE
-from ospa.social.authors import remove_owner_roles
+from ospa.social.communities import authors
+from ospa.social.communities.authors import IDEA_AUTHOR_ROLE
+from ospa.social.communities.authors import remove_owner_roles
 from ospa.social.interfaces import ICommunity
 from ospa.social.interfaces import IIdea
 from plone import api

@@ -1,15 +1,15 @@
 """1004 → 1005: the support limit of idea boxes holds under parallel supports.
 
 Up to 1004 each box kept, per person, the UIDs of the ideas they support in
-a conflict-free :class:`~ospa.social.storage.SetMap` under
+a conflict-free :class:`~ospa.social.core.storage.SetMap` under
 ``ospa.social.box-supports``: two supports by the same person at the same
 moment merged, and both passed the limit. From 1005 the box keeps them in a
-:class:`~ospa.social.storage.PersonalSetMap` under
-:data:`ospa.social.api.ideas.BOX_SUPPORTS_KEY`, one record per person that
+:class:`~ospa.social.core.storage.PersonalSetMap` under
+:data:`ospa.social.ideas.api.BOX_SUPPORTS_KEY`, one record per person that
 conflicts when the same person writes it twice at once.
 """
 
-from ospa.social.api import ideas
+from ospa.social.ideas import api as ideas
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 import logging

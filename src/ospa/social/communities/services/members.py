@@ -1,0 +1,232 @@
+"""``@members`` of a community: the roster, joining, inviting, moderating.
+
+All the rules are :mod:`ospa.social.communities.api`'s: these services
+read the JSON body, check its shape and call the API. A
+:class:`~ospa.social.communities.api.CommunityError` becomes a 400, an
+``Unauthorized`` a 401; either way the transaction is aborted, so a
+rejected request changes nothing.
+"""
+
+from AccessControl import Unauthorized
+from ospa.social import _
+from ospa.social.communities import api as communities
+from ospa.social.communities.api import CommunityError
+from ospa.social.core import users
+from ospa.social.restapi import batching
+from ospa.social.restapi.base import json_object
+from ospa.social.restapi.base import SocialService
+from ospa.social.restapi.base import WriteService
+from urllib.parse import quote
+from zExceptions import BadRequest
+from zope.i18n import translate
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
+
+
+POST_FIELDS = ("message", "user", "role", "invite")
+PATCH_FIELDS = ("action", "role", "message")
+ACTIONS = ("approve", "decline", "accept")
+
+
+def _short(value, length=30) -> str:
+    return value[:length] if isinstance(value, str) else "?"
+
+
+def check_fields(data: dict, allowed) -> None:
+    for field in data:
+        if field not in allowed:
+            raise CommunityError(
+                _(
+                    "error_unknown_field",
+                    default="Unknown field ${field}: use ${fields}.",
+                    mapping={"field": _short(field), "fields": ", ".join(allowed)},
+                )
+            )
+
+
+def check_message(data: dict):
+    """The message as sent (the API shortens it); a 400 if it is no text."""
+    message = data.get("message")
+    if message is not None and not isinstance(message, str):
+        raise CommunityError(
+            _("error_message_text", default="The message must be text.")
+        )
+    return message
+
+
+def pending_kind(community, userid) -> str | None:
+    entry = communities.pending_of(community, userid)
+    return entry["kind"] if entry else None
+
+
+def members_url(community) -> str:
+    return f"{community.absolute_url()}/@members"
+
+
+def member_reply(community, userid) -> dict:
+    """Where ``userid`` stands now, and the community as the viewer sees it."""
+    return {
+        "@id": f"{members_url(community)}/{quote(userid)}",
+        "id": userid,
+        "role": communities.role_of(community, userid),
+        "pending": pending_kind(community, userid),
+        "state": communities.state(community),
+    }
+
+
+def standing(community, userid) -> tuple:
+    return communities.role_of(community, userid), pending_kind(community, userid)
+
+
+class MembersGet(SocialService):
+    """The roster, owners first; pending requests and invitations for moderators.
+
+    Members, site managers and (in an open community) every employee see
+    it; others get a 401.
+    """
+
+    def answer(self):
+        community = self.context
+        entries = communities.members(community)
+        start, size = batching.batch_params(self.request)
+        result = {
+            "@id": members_url(community),
+            "items": entries[start : start + size],
+            "items_total": len(entries),
+        }
+        if communities.can_moderate(community):
+            result["pending"] = communities.pending(community)
+        result["state"] = communities.state(community)
+        return batching.add_batching(result, self.request, start, size, len(entries))
+
+
+class MembersPost(WriteService):
+    """``{}`` joins (or asks to, or accepts an invitation) for oneself;
+    ``{"user": id, "role": r, "message": m}`` invites, with ``"invite":
+    false`` adds at once (moderators).
+
+    201 when someone joined or is now waiting, 200 when nothing changed.
+    """
+
+    def answer(self):
+        community = self.context
+        data = json_object(self.request)
+        check_fields(data, POST_FIELDS)
+        message = check_message(data)
+        if "user" in data:
+            userid = data["user"]
+            if not isinstance(data.get("invite", True), bool):
+                raise CommunityError(
+                    _(
+                        "error_not_boolean",
+                        default="${name} must be true or false.",
+                        mapping={"name": "invite"},
+                    )
+                )
+        else:
+            for field in ("role", "invite"):
+                if field in data:
+                    raise CommunityError(
+                        _(
+                            "error_needs_user",
+                            default="${field} needs a user: whom to invite or add.",
+                            mapping={"field": field},
+                        )
+                    )
+            userid = users.current_userid()
+            if userid is None:
+                raise Unauthorized("Log in first.")
+        # A user id that is no text (or empty) is refused by the API below.
+        known = isinstance(userid, str) and userid
+        before = standing(community, userid) if known else None
+        if "user" not in data:
+            communities.join(community, message)
+        elif data.get("invite", True):
+            communities.invite(community, userid, data.get("role", "member"), message)
+        else:
+            communities.add(community, userid, data.get("role", "member"))
+        if standing(community, userid) != before:
+            self.request.response.setStatus(201)
+        return member_reply(community, userid)
+
+
+@implementer(IPublishTraverse)
+class _OneMember(WriteService):
+    """A service on ``@members/<userid>``."""
+
+    def __init__(self, context, request):
+        super().__init__(context, request)
+        self.params = []
+
+    def publishTraverse(self, request, name):
+        self.params.append(name)
+        return self
+
+    def userid(self) -> str:
+        if len(self.params) != 1 or not self.params[0]:
+            message = _(
+                "error_member_in_url",
+                default="Name one member in the URL: @members/<user id>.",
+            )
+            raise BadRequest(translate(message, context=self.request))
+        return self.params[0]
+
+
+class MemberPatch(_OneMember):
+    """Approve or decline a request, change a role; accept or decline
+    one's own invitation.
+    """
+
+    def answer(self):
+        community = self.context
+        userid = self.userid()
+        data = json_object(self.request)
+        check_fields(data, PATCH_FIELDS)
+        message = check_message(data)
+        if ("action" in data) == ("role" in data):
+            raise CommunityError(
+                _(
+                    "error_action_or_role",
+                    default="Send either an action (approve, decline or accept) "
+                    "or a role.",
+                )
+            )
+        if "role" in data:
+            communities.set_role(community, userid, data["role"])
+            return member_reply(community, userid)
+        action = data["action"]
+        me = users.current_userid()
+        if action == "approve":
+            communities.approve(community, userid, message)
+        elif action == "decline" and userid == me:
+            # Declining one's own invitation (or withdrawing a request); one
+            # who is on the roster leaves with DELETE.
+            communities.withdraw(community)
+        elif action == "decline":
+            communities.decline(community, userid, message)
+        elif action == "accept":
+            self.accept(community, userid, me, message)
+        else:
+            raise CommunityError(
+                _(
+                    "error_unknown_action",
+                    default="Unknown action ${action}: use ${actions}.",
+                    mapping={"action": _short(action), "actions": ", ".join(ACTIONS)},
+                )
+            )
+        return member_reply(community, userid)
+
+    def accept(self, community, userid, me, message):
+        if me is None or userid != me:
+            raise Unauthorized("Only the invited person can accept an invitation.")
+        communities.accept(community, message)
+
+
+class MemberDelete(_OneMember):
+    """Leave (oneself) or take someone off the roster (moderators)."""
+
+    def answer(self):
+        community = self.context
+        userid = self.userid()
+        communities.remove(community, userid)
+        return member_reply(community, userid)

@@ -1,0 +1,27 @@
+"""Communities' life: groups and roles when one is added, changed or removed."""
+
+from ospa.social.communities import api as communities
+from ospa.social.core import users
+from zope.container.interfaces import IContainerModifiedEvent
+
+
+def community_added(community, event):
+    """A new community: its groups and local roles, its creator as owner.
+
+    A community moved (or renamed) keeps its UID, groups and roster.
+    """
+    if event.oldParent is not None:
+        return
+    creator = users.current_userid() or (community.listCreators() or [None])[0]
+    communities.setup(community, creator)
+
+
+def community_modified(community, event):
+    if IContainerModifiedEvent.providedBy(event):
+        return  # an item came or went: visibility and roles did not change
+    communities.apply_settings(community)
+
+
+def community_removed(community, event):
+    if event.newParent is None:
+        communities.teardown(community)

@@ -1,0 +1,176 @@
+"""The PAS plugin that makes ``ospa-employees`` a virtual group.
+
+It answers, for every user PAS builds, whether they are an employee by the
+definition of :mod:`ospa.social.employees.api`. Nothing is stored per
+person: PlonePAS's ``auto_group`` works the same way for
+``AuthenticatedUsers``. The group holds no site-wide role: a role a user
+has through a group is stored as their own by plone.api's
+``grant_roles``/``revoke_roles``, and would then outlive the definition;
+what employees may do is granted to the group as local roles.
+
+To know a user's roles the plugin asks the other role plugins, and those
+(PlonePAS's role manager) ask every group plugin, this one included: a
+per-thread guard makes this plugin answer "no group" while it is itself
+working out the same principal, so the definition never depends on the
+group it defines.
+"""
+
+from AccessControl.class_init import InitializeClass
+from Acquisition import aq_base
+from Acquisition import aq_get
+from ospa.social.employees import api as employees
+from Products.PlonePAS.interfaces.group import IGroupIntrospection
+from Products.PlonePAS.plugins.autogroup import VirtualGroup
+from Products.PluggableAuthService.interfaces.plugins import IGroupEnumerationPlugin
+from Products.PluggableAuthService.interfaces.plugins import IGroupsPlugin
+from Products.PluggableAuthService.interfaces.plugins import IPropertiesPlugin
+from Products.PluggableAuthService.interfaces.plugins import IRolesPlugin
+from Products.PluggableAuthService.plugins.BasePlugin import BasePlugin
+from zope.interface import implementer
+import threading
+
+
+PLUGIN_ID = "ospa_employees"
+TITLE = "Employees"
+DESCRIPTION = (
+    "Everyone the Social intranet settings define as an employee "
+    "(ospa.social); kept up to date automatically."
+)
+INTERFACES = (
+    IGroupsPlugin,
+    IGroupEnumerationPlugin,
+    IGroupIntrospection,
+    IPropertiesPlugin,
+)
+
+_working = threading.local()
+
+
+@implementer(*INTERFACES)
+class EmployeesPlugin(BasePlugin):
+    """Puts the employees into the virtual group ``ospa-employees``."""
+
+    meta_type = "ospa.social Employees Plugin"
+
+    def __init__(self, id=PLUGIN_ID, title=TITLE):
+        self._setId(id)
+        self.title = title
+
+    # -- who is in the group ------------------------------------------------
+
+    def _qualifies(self, principal, request) -> bool:
+        roles, groups = employees.definition(aq_get(self, "portal_registry", None, 1))
+        if not roles and not groups:
+            return False
+        busy = getattr(_working, "ids", None)
+        if busy is None:
+            busy = _working.ids = set()
+        key = principal.getId()
+        if key in busy:
+            return False
+        busy.add(key)
+        try:
+            plugins = self._getPAS()["plugins"]
+            if groups:
+                for _id, plugin in plugins.listPlugins(IGroupsPlugin):
+                    if plugin is not self and groups & set(
+                        plugin.getGroupsForPrincipal(principal, request) or ()
+                    ):
+                        return True
+            if roles:
+                for _id, plugin in plugins.listPlugins(IRolesPlugin):
+                    if plugin is not self and roles & set(
+                        plugin.getRolesForPrincipal(principal, request) or ()
+                    ):
+                        return True
+            return False
+        finally:
+            busy.discard(key)
+
+    def getGroupsForPrincipal(self, principal, request=None):
+        """See IGroupsPlugin: ``("ospa-employees",)`` for employees."""
+        # Unwrapped: a user would acquire portal_groups.isGroup.
+        is_group = getattr(aq_base(principal), "isGroup", None)
+        if principal.getId() == employees.GROUP or (callable(is_group) and is_group()):
+            return ()
+        return (employees.GROUP,) if self._qualifies(principal, request) else ()
+
+    # -- the group as the sharing page and the groups panel see it ----------
+
+    def enumerateGroups(
+        self, id=None, exact_match=False, sort_by=None, max_results=None, **kw
+    ):
+        """See IGroupEnumerationPlugin: the one group, when asked for it."""
+        if kw.get("title"):
+            wanted = kw.pop("title").lower()
+            if wanted not in TITLE.lower():
+                return ()
+        if kw:
+            return ()
+        if id:
+            wanted = id.lower()
+            if (exact_match and wanted != employees.GROUP) or (
+                wanted not in employees.GROUP
+            ):
+                return ()
+        return (
+            {
+                "id": employees.GROUP,
+                "groupid": employees.GROUP,
+                "title": TITLE,
+                "pluginid": self.getId(),
+            },
+        )
+
+    def getGroupById(self, group_id):
+        """See IGroupIntrospection."""
+        if group_id != employees.GROUP:
+            return None
+        return VirtualGroup(employees.GROUP, title=TITLE, description=DESCRIPTION)
+
+    def getGroups(self):
+        """See IGroupIntrospection."""
+        return [self.getGroupById(employees.GROUP)]
+
+    def getGroupIds(self):
+        """See IGroupIntrospection."""
+        return [employees.GROUP]
+
+    def getGroupMembers(self, group_id):
+        """See IGroupIntrospection: not listed (it is everybody who qualifies)."""
+        return ()
+
+    def getPropertiesForUser(self, user, request=None):
+        """See IPropertiesPlugin: the group's title and description."""
+        if getattr(user, "getId", lambda: user)() == employees.GROUP:
+            return {"title": TITLE, "description": DESCRIPTION}
+        return {}
+
+
+InitializeClass(EmployeesPlugin)
+
+
+def install(portal) -> EmployeesPlugin:
+    """Add the plugin to the site's ``acl_users`` and activate it, once."""
+    acl_users = portal.acl_users
+    plugin = acl_users.get(PLUGIN_ID)
+    if plugin is None:
+        acl_users._setObject(PLUGIN_ID, EmployeesPlugin())
+        plugin = acl_users[PLUGIN_ID]
+    registry = acl_users.plugins
+    for interface in INTERFACES:
+        if PLUGIN_ID not in registry.listPluginIds(interface):
+            registry.activatePlugin(interface, PLUGIN_ID)
+    return plugin
+
+
+def uninstall(portal) -> None:
+    """Deactivate and remove the plugin; the group's local grants stay."""
+    acl_users = portal.acl_users
+    if PLUGIN_ID not in acl_users.objectIds():
+        return
+    registry = acl_users.plugins
+    for interface in INTERFACES:
+        if PLUGIN_ID in registry.listPluginIds(interface):
+            registry.deactivatePlugin(interface, PLUGIN_ID)
+    acl_users._delObject(PLUGIN_ID)
