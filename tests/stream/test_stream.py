@@ -1,7 +1,11 @@
 """The stream query: filters, order, pages, new items, hashtags, visibility."""
 
+from .conftest import PEOPLE
 from .conftest import post_as
 from .conftest import stream_as
+from ospa.social.likes import api as likes
+from ospa.social.stream import posts
+from ospa.social.stream import query as stream
 from plone import api
 import pytest
 
@@ -49,6 +53,7 @@ def test_an_item_says_what_the_viewer_may_do(places):
     assert erik["viewer"] == {
         "liked": True,
         "following": False,
+        "can_like": True,
         "can_reply": False,
         "can_edit": False,
         "can_delete": False,
@@ -63,6 +68,74 @@ def test_an_item_says_what_the_viewer_may_do(places):
     assert moritz["viewer"]["can_moderate"]
     assert moritz["viewer"]["can_delete"]
     assert not moritz["viewer"]["can_edit"]
+
+
+# Each flag of ``viewer`` and the function that enforces what it offers.
+ENFORCED = {
+    "can_edit": lambda obj: posts.can_edit(obj),
+    "can_delete": lambda obj: posts.can_delete(obj),
+    "can_moderate": lambda obj: posts.can_moderate(obj),
+    "can_like": lambda obj: likes.can_like(obj),
+    "can_reply": lambda obj: (
+        not obj.in_reply_to and posts.can_post(posts.container_of(obj))
+    ),
+}
+
+
+def _flags_match(obj, item):
+    for flag, enforced in ENFORCED.items():
+        assert item["viewer"][flag] == bool(enforced(obj)), (flag, item["@id"])
+    if item.get("question"):
+        assert item["question"]["can_accept"] == posts.can_accept(obj)
+    assert item["hidden"] == posts.is_hidden(obj)
+
+
+def _check_every_item(userid):
+    with api.env.adopt_user(username=userid):
+        seen = 0
+        for item in stream.query()["items"]:
+            for shown in [item, *item.get("replies", ())]:
+                if shown["kind"] in ("post", "question", "reply"):
+                    _flags_match(api.content.get(UID=shown["uid"]), shown)
+                    seen += 1
+        return seen
+
+
+def _hidden_question_world(places):
+    """In every place: a question with a reply by someone else, and a post
+    a moderator has hidden."""
+    for name in ("stream", "open", "closed", "secret"):
+        question = post_as("mia", places[name], f"{name}?", question=True)
+        post_as("olga", places[name], "Antwort", in_reply_to=question.UID())
+        hidden = post_as("mia", places[name], f"{name} versteckt")
+        with api.env.adopt_user(username="chef"):
+            posts.set_hidden(hidden, True)
+
+
+@pytest.mark.parametrize("userid", sorted(PEOPLE))
+def test_every_flag_is_what_the_api_enforces(places, userid):
+    """For every viewer and every post and reply they see, each button flag
+    is the answer of the function that enforces it."""
+    _hidden_question_world(places)
+    assert _check_every_item(userid) > 0
+
+
+def test_flags_follow_a_changed_rolemap(places):
+    """A site that lets editors (community moderators) edit posts sees edit buttons
+    for them, without a change to the add-on."""
+    post = post_as("mia", places["open"], "Bitte korrigieren")
+    wf = api.portal.get_tool("portal_workflow")
+    (chain,) = wf.getChainFor(post)
+    state = wf[chain].states[api.content.get_state(post)]
+    roles = set(state.permission_roles["Modify portal content"])
+    with api.env.adopt_user(username="moritz"):
+        before = stream.query(community=places["open"])["items"][0]
+    assert not before["viewer"]["can_edit"]
+    state.setPermission("Modify portal content", 0, sorted(roles | {"Editor"}))
+    wf[chain].updateRoleMappingsFor(post)
+    with api.env.adopt_user(username="moritz"):
+        after = stream.query(community=places["open"])["items"][0]
+        assert after["viewer"]["can_edit"] == posts.can_edit(post) is True
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from datetime import datetime
 from datetime import UTC
 from ospa.social import _
 from ospa.social.core import search
+from ospa.social.core import security
 from ospa.social.core import users
 from ospa.social.core.errors import SocialError
 from ospa.social.employees import api as employees
@@ -141,7 +142,7 @@ def group_id(community, role: str) -> str:
 
 
 def can_see(community) -> bool:
-    return api.user.has_permission("View", obj=community)
+    return security.allowed("View", community)
 
 
 def can_see_content(community) -> bool:
@@ -154,7 +155,7 @@ def can_see_content(community) -> bool:
 
 
 def _is_site_manager(community) -> bool:
-    return api.user.has_permission(MANAGE_PERMISSION, obj=community)
+    return security.allowed(MANAGE_PERMISSION, community)
 
 
 def can_moderate(community) -> bool:

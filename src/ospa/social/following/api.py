@@ -8,6 +8,7 @@ follower (what I follow) and under the target (who follows it), each in a
 from AccessControl import Unauthorized
 from ospa.social import _
 from ospa.social.core import graph
+from ospa.social.core import security
 from ospa.social.core import users
 from ospa.social.core.errors import InvalidTarget
 from ospa.social.core.storage import FOLLOW_KINDS
@@ -118,7 +119,7 @@ def _check_can_follow() -> str:
     userid = users.current_userid()
     if userid is None:
         raise Unauthorized("Log in to follow.")
-    if not api.user.has_permission(FOLLOW_PERMISSION, obj=api.portal.get()):
+    if not security.allowed(FOLLOW_PERMISSION, api.portal.get()):
         raise Unauthorized("You may not follow.")
     return userid
 
@@ -253,7 +254,7 @@ def followers_count(kind: str, target: str) -> int:
 
 
 def can_list_followers() -> bool:
-    return api.user.has_permission(VIEW_FOLLOWERS_PERMISSION, obj=api.portal.get())
+    return security.allowed(VIEW_FOLLOWERS_PERMISSION, api.portal.get())
 
 
 def followers(kind: str, target: str, start: int = 0, size: int = 20) -> dict:

@@ -30,6 +30,7 @@ from DateTime import DateTime
 from datetime import datetime
 from datetime import UTC
 from ospa.social import _
+from ospa.social.core import security
 from ospa.social.core import settings
 from ospa.social.core import users
 from ospa.social.core.errors import NotSupported
@@ -236,7 +237,7 @@ def supported_uids(box, userid: str | None = None) -> set[str]:
 
 
 def _check_view(idea):
-    if not api.user.has_permission("View", obj=idea):
+    if not security.allowed("View", idea):
         raise Unauthorized("You may not see this idea.")
 
 
@@ -272,7 +273,7 @@ def _check_support(idea, adding: bool) -> str:
             ),
             idea=idea,
         )
-    if not api.user.has_permission(SUPPORT_PERMISSION, obj=idea):
+    if not security.allowed(SUPPORT_PERMISSION, idea):
         raise Unauthorized("You may not support ideas here.")
     return userid
 
@@ -561,9 +562,7 @@ def transition(idea, name: str, answer: str | None = None) -> str:
         # workflow's author is the local role Idea Author, checked again here.
         raise Unauthorized("Only the author submits or withdraws an idea.")
     if name not in _permitted_transitions(idea):
-        if name in REVIEW_TRANSITIONS and not api.user.has_permission(
-            REVIEW_PERMISSION, obj=idea
-        ):
+        if name in REVIEW_TRANSITIONS and not security.allowed(REVIEW_PERMISSION, idea):
             raise Unauthorized("Only reviewers change the status of ideas.")
         if name in AUTHOR_TRANSITIONS and author(idea) != users.current_userid():
             raise Unauthorized("Only the author submits or withdraws an idea.")
@@ -799,7 +798,7 @@ ADD_PERMISSION = "ospa.social: Add Idea"
 
 def can_add(box) -> bool:
     """Whether the current user may put a new idea into ``box`` now."""
-    return is_open(box) and api.user.has_permission(ADD_PERMISSION, obj=box)
+    return is_open(box) and security.allowed(ADD_PERMISSION, box)
 
 
 def box_info(box) -> dict:

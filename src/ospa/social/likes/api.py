@@ -9,13 +9,13 @@ metadata (``like_count``), updated by re-indexing only that index.
 from AccessControl import Unauthorized
 from ospa.social import _
 from ospa.social.core import graph
+from ospa.social.core import security
 from ospa.social.core import users
 from ospa.social.core.errors import NotSupported
 from ospa.social.core.storage import CountedSet
 from ospa.social.events import LikedEvent
 from ospa.social.events import UnlikedEvent
 from ospa.social.interfaces import ILikeable
-from plone import api
 from zope.annotation.interfaces import IAnnotations
 from zope.event import notify
 
@@ -38,7 +38,7 @@ def _likers(obj, create=False) -> CountedSet | None:
 
 
 def _check_view(obj):
-    if not api.user.has_permission("View", obj=obj):
+    if not security.allowed("View", obj):
         raise Unauthorized("You may not see this item.")
 
 
@@ -52,7 +52,7 @@ def _check_can_like(obj) -> str:
             _("error_not_likeable", default="This item cannot be recommended.")
         )
     _check_view(obj)
-    if not api.user.has_permission(LIKE_PERMISSION, obj=obj):
+    if not security.allowed(LIKE_PERMISSION, obj):
         raise Unauthorized("You may not recommend this item.")
     return userid
 

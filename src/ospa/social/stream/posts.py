@@ -18,6 +18,7 @@ from datetime import UTC
 from ospa.social import _
 from ospa.social.communities import api as communities
 from ospa.social.core import filenames
+from ospa.social.core import security
 from ospa.social.core import settings
 from ospa.social.core import text as social_text
 from ospa.social.core import users
@@ -198,8 +199,8 @@ def can_post(container) -> bool:
     return (
         container is not None
         and is_post_container(container)
-        and api.user.has_permission(ADD_PERMISSION, obj=container)
-        and api.user.has_permission("Add portal content", obj=container)
+        and security.allowed(ADD_PERMISSION, container)
+        and security.allowed("Add portal content", container)
     )
 
 
@@ -276,7 +277,7 @@ def create(
 
 def edit(post, text: str, *, question: bool | None = None):
     """The author changes the text (the post is then shown as edited)."""
-    if not api.user.has_permission("Modify portal content", obj=post):
+    if not security.allowed("Modify portal content", post):
         raise Unauthorized("You cannot edit this post.")
     check_text(text)
     post.text = text
@@ -287,13 +288,13 @@ def edit(post, text: str, *, question: bool | None = None):
 
 
 def can_edit(post) -> bool:
-    return api.user.has_permission("Modify portal content", obj=post)
+    return security.allowed("Modify portal content", post)
 
 
 def can_delete(post) -> bool:
-    return api.user.has_permission(
-        "Delete objects", obj=post
-    ) and api.user.has_permission("Delete objects", obj=container_of(post))
+    return security.allowed("Delete objects", post) and security.allowed(
+        "Delete objects", container_of(post)
+    )
 
 
 def delete(post) -> None:
@@ -305,7 +306,7 @@ def delete(post) -> None:
 
 
 def can_moderate(post_or_container) -> bool:
-    return api.user.has_permission(MODERATE_PERMISSION, obj=post_or_container)
+    return security.allowed(MODERATE_PERMISSION, post_or_container)
 
 
 def is_hidden(post) -> bool:

@@ -13,18 +13,18 @@ shown), never by an offset, so new items arriving at the top do not shift
 the next page.
 """
 
-from AccessControl import getSecurityManager
 from DateTime import DateTime
 from ospa.social import _
 from ospa.social.communities import api as communities
 from ospa.social.core import graph
+from ospa.social.core import security
 from ospa.social.core import text as social_text
 from ospa.social.core import users
 from ospa.social.core.errors import SocialError
 from ospa.social.ideas import api as ideas
+from ospa.social.likes import api as likes
 from ospa.social.stream import posts
 from plone import api
-from Products.CMFCore.utils import _getAuthenticatedUser
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 import time
@@ -243,25 +243,20 @@ def _window(catalog, query, limit, inactive_ok, now) -> list:
     """The newest ``limit`` brains of a time window the user may see.
 
     A window holds a day's or a week's items, so its results are sorted
-    whole and each brain is checked against the very index entries the
-    catalog's security filter uses (``allowedRolesAndUsers``), plus
-    ``in_stream`` and the effective dates. Asking the catalog to apply them
-    would make it union and intersect those indexes over every item of the
-    site: the cost of a page would grow with the site's history.
+    whole and each brain is checked by :mod:`ospa.social.core.security`
+    (the catalog's own security rule, brain by brain), plus ``in_stream``
+    and the effective dates. Asking the catalog to apply them would make it
+    union and intersect those indexes over every item of the site: the cost
+    of a page would grow with the site's history.
     """
-    indexes = catalog._catalog.indexes
-    in_stream, allowed = indexes["in_stream"], indexes["allowedRolesAndUsers"]
-    tokens = set(catalog._listAllowedRolesAndUsers(_getAuthenticatedUser(catalog)))
+    viewer = security.Viewer(catalog)
     query = {key: value for key, value in query.items() if key != "in_stream"}
     query.update(sort_on="stream_ts", sort_order="descending")
     picked = []
-    for brain in catalog.unrestrictedSearchResults(**query):
+    for brain in viewer.search(**query):
         if len(picked) >= limit and brain.stream_ts != picked[-1].stream_ts:
             break  # items sharing the last millisecond all come along
-        rid = brain.getRID()
-        if not in_stream.getEntryForObject(rid, None):
-            continue
-        if tokens.isdisjoint(allowed.getEntryForObject(rid, None) or ()):
+        if not security.index_entry(catalog, "in_stream", brain):
             continue
         if not inactive_ok and not _active(brain, now):
             continue
@@ -281,9 +276,7 @@ def _search(queries, size, before=None, since=None):
     # content: a date-range index over every item, the single most costly
     # part of a stream query. Posts are never inactive, so the few brains of
     # a page are checked here instead (the same rule, see _active).
-    inactive_ok = api.user.has_permission(
-        "Access inactive portal content", obj=api.portal.get()
-    )
+    inactive_ok = security.allowed("Access inactive portal content", api.portal.get())
     now = DateTime()
     top = before[0] if before is not None else None
     windows = (None,) if since is not None else WINDOWS_MS
@@ -409,7 +402,12 @@ def now_ms() -> int:
 
 
 class _Cache:
-    """Look-ups shared by the items of one page."""
+    """Look-ups shared by the items of one page.
+
+    What the viewer may do with an item (``viewer.can_*``) is asked of the
+    functions that enforce it (:mod:`.posts`, :mod:`ospa.social.likes.api`)
+    on the item itself, so buttons follow the site's workflows and rolemap.
+    """
 
     def __init__(self):
         self.userid = users.current_userid()
@@ -425,25 +423,9 @@ class _Cache:
             else None
         )
         self.following = following
-        self.moderating = set()
-        self.member_of = set()
-        if self.userid:
-            # The authenticated user already knows their groups.
-            user = getSecurityManager().getUser()
-            for groupid in user.getGroups() if user is not None else ():
-                if groupid.startswith("community-"):
-                    uid, role = groupid[len("community-") :].rsplit("-", 1)
-                    self.member_of.add(uid)
-                    if role in communities.MODERATING:
-                        self.moderating.add(uid)
-        portal = api.portal.get()
-        self.site_moderator = bool(self.userid) and api.user.has_permission(
-            posts.MODERATE_PERMISSION, obj=portal
-        )
-        self.stream_poster = False
-        folder = posts.stream_folder()
-        if folder is not None and self.userid:
-            self.stream_poster = posts.can_post(folder)
+        self.viewer = security.Viewer()
+        # container path -> may the viewer post there
+        self.posting = {}
 
     def prefetch(self, brains):
         """Communities and shared pages of a page of items, in one query."""
@@ -458,22 +440,11 @@ class _Cache:
         wanted -= set(self.known)
         if not wanted:
             return
-        catalog = api.portal.get_tool("portal_catalog")
         # By UID without the catalog's security query (which would combine
-        # index sets over the whole site), then each brain checked against
-        # the same security entries.
-        allowed = catalog._catalog.indexes["allowedRolesAndUsers"]
-        tokens = set(catalog._listAllowedRolesAndUsers(_getAuthenticatedUser(catalog)))
-        found = {
-            brain.UID: brain
-            for brain in catalog.unrestrictedSearchResults(UID=sorted(wanted))
-            if not tokens.isdisjoint(
-                allowed.getEntryForObject(brain.getRID(), None) or ()
-            )
-        }
+        # index sets over the whole site), each brain checked by the same rule.
+        found = self.viewer.by_uid(wanted)
         for uid in wanted:
-            brain = found.get(uid)
-            self._remember(uid, brain)
+            self._remember(uid, found.get(uid))
 
     def _remember(self, uid, brain):
         self.known[uid] = (
@@ -510,17 +481,22 @@ class _Cache:
     def is_following(self, uid):
         return self.following is not None and uid in self.following
 
-    def may_reply(self, community_uid):
+    def can_post(self, container) -> bool:
+        """May the viewer post (and so reply) in ``container``."""
         if not self.userid:
             return False
-        if community_uid:
-            return community_uid in self.member_of or self.site_moderator
-        return self.stream_poster
+        key = container.getPhysicalPath()
+        if key not in self.posting:
+            self.posting[key] = posts.can_post(container)
+        return self.posting[key]
 
-    def may_moderate(self, community_uid):
-        return self.site_moderator or (
-            bool(community_uid) and community_uid in self.moderating
-        )
+    def can_like(self, obj) -> bool:
+        return bool(self.userid) and likes.can_like(obj)
+
+
+def _object(brain):
+    """The object of a brain the viewer may see (checked by the search)."""
+    return brain._unrestrictedGetObject()
 
 
 def _date(value):
@@ -543,6 +519,7 @@ def _info(brain) -> dict:
 
 def _post_item(brain, cache) -> dict:
     info = _info(brain)
+    post = _object(brain)
     raw = info.get("text", "")
     author = brain.Creator
     community_uid = brain.community_uid or None
@@ -569,17 +546,13 @@ def _post_item(brain, cache) -> dict:
         "viewer": {
             "liked": cache.is_liked(brain.UID),
             "following": cache.is_following(brain.UID),
-            "can_reply": not is_reply and cache.may_reply(community_uid),
-            # The post workflow takes editing away from the author of a
-            # hidden post.
-            "can_edit": bool(cache.userid)
-            and author == cache.userid
-            and brain.review_state != "hidden",
-            "can_delete": bool(cache.userid)
-            and (author == cache.userid or cache.may_moderate(community_uid)),
-            "can_moderate": cache.may_moderate(community_uid),
+            "can_like": cache.can_like(post),
+            "can_reply": not is_reply and cache.can_post(posts.container_of(post)),
+            "can_edit": bool(cache.userid) and posts.can_edit(post),
+            "can_delete": bool(cache.userid) and posts.can_delete(post),
+            "can_moderate": bool(cache.userid) and posts.can_moderate(post),
         },
-        "hidden": brain.review_state == "hidden",
+        "hidden": posts.is_hidden(post),
         "created": _date(brain.created),
         "edited": info.get("edited"),
         "timestamp": brain.stream_ts,
@@ -590,8 +563,7 @@ def _post_item(brain, cache) -> dict:
         item["question"] = {
             "state": "answered" if info.get("accepted") else "open",
             "accepted": info.get("accepted"),
-            "can_accept": bool(cache.userid)
-            and (author == cache.userid or cache.may_moderate(community_uid)),
+            "can_accept": posts.can_accept(post),
         }
     return item
 
@@ -612,6 +584,7 @@ def _attachment(brain, info):
 
 
 def _content_item(brain, cache) -> dict:
+    obj = _object(brain)
     verb = _verb(brain)
     actor = brain.Creator
     community_uid = brain.community_uid or None
@@ -639,6 +612,7 @@ def _content_item(brain, cache) -> dict:
         "viewer": {
             "liked": cache.is_liked(brain.UID),
             "following": cache.is_following(brain.UID),
+            "can_like": cache.can_like(obj),
             "can_reply": False,
             "can_edit": False,
             "can_delete": False,
@@ -677,6 +651,7 @@ def _comment_item(brain, cache) -> dict:
         "viewer": {
             "liked": False,
             "following": cache.is_following(info.get("on")),
+            "can_like": False,
             "can_reply": False,
             "can_edit": False,
             "can_delete": False,

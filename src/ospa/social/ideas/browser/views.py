@@ -28,6 +28,7 @@ from ospa.social.browser.utils import json_response
 from ospa.social.browser.utils import safe_url
 from ospa.social.browser.utils import token
 from ospa.social.browser.utils import wants_json
+from ospa.social.core import security
 from ospa.social.core import users
 from ospa.social.core.errors import SocialError
 from ospa.social.ideas import api as ideas
@@ -123,7 +124,7 @@ def _can_add(container, portal_type) -> bool:
     """
     if users.current_userid() is None:
         return False
-    if not api.user.has_permission("Add portal content", obj=container):
+    if not security.allowed("Add portal content", container):
         return False
     return portal_type in [fti.getId() for fti in container.allowedContentTypes()]
 

@@ -38,7 +38,6 @@ from ospa.social.following.browser.button import FollowButtonMixin
 from ospa.social.interfaces import ICommunity
 from ospa.social.interfaces import IPost
 from ospa.social.interfaces import IStreamFolder
-from ospa.social.likes import api as likes
 from ospa.social.stream import posts
 from ospa.social.stream import query as stream
 from plone import api
@@ -90,7 +89,7 @@ EMPTY = {
     ),
     "questions": _("help_stream_empty_questions", default="No open questions."),
 }
-LIKEABLE_KINDS = ("post", "question", "reply")
+POST_KINDS = ("post", "question", "reply")
 
 
 def _t(request, message) -> str:
@@ -160,11 +159,6 @@ class StreamRendering:
         self.token = token() if self.userid else ""
         self.post_url = f"{self.portal_url}/@@stream-post"
         self.came_from = came_from or self.current_url()
-        portal = api.portal.get()
-        self.may_like = bool(self.userid) and api.user.has_permission(
-            likes.LIKE_PERMISSION, obj=portal
-        )
-        self.social_types = set(settings.social_types())
         self.max_length = settings.post_max_length()
         self.mention_url = f"{self.portal_url}/@@mention-search"
 
@@ -210,7 +204,6 @@ class StreamRendering:
         if attachment:
             attachment = {**attachment, "size_text": _size(attachment.get("size"))}
         question = item.get("question")
-        likeable = kind in LIKEABLE_KINDS or obj.get("type") in self.social_types
         counts = item.get("counts") or {}
         about = obj.get("about")
         if about:
@@ -223,7 +216,7 @@ class StreamRendering:
             "uid": item["uid"],
             "kind": kind,
             "url": item["@id"],
-            "is_post": kind in LIKEABLE_KINDS,
+            "is_post": kind in POST_KINDS,
             "verb": _t(request, VERBS[item["verb"]]) if item["verb"] in VERBS else "",
             "actor": actor,
             "time": time,
@@ -238,7 +231,7 @@ class StreamRendering:
             "question": question,
             "likes": counts.get("likes", 0),
             "comments": counts.get("comments"),
-            "can_like": self.may_like and likeable and kind != "comment",
+            "can_like": bool(viewer.get("can_like")),
             "liked": bool(viewer.get("liked")),
             "can_reply": bool(viewer.get("can_reply")),
             "can_edit": bool(viewer.get("can_edit")),
