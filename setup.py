@@ -36,6 +36,7 @@ setup(
         "plone.api",
         "plone.restapi",
         "plone.app.dexterity",
+        "plone.memoize",
         "zope.interface",
         "setuptools",
     ],

@@ -1,9 +1,12 @@
 """Who is acting, and how people are shown."""
 
 from AccessControl import Unauthorized
+from BTrees.OOBTree import OOBTree
 from plone import api
 from plone.app.uuid.utils import uuidToCatalogBrain
+from plone.memoize import ram
 from urllib.parse import quote
+from zope.annotation.interfaces import IAnnotations
 import time
 
 
@@ -14,70 +17,94 @@ def current_userid() -> str | None:
     return api.user.get_current().getId()
 
 
+# Names and portraits are read for every item of every stream page, and a
+# PAS look-up costs milliseconds, so they are kept in Zope's RAM cache
+# (plone.memoize). The key holds the person's *version*, a number in the
+# site's ZODB that changes whenever their properties change or they are
+# deleted: every instance sees a new name at its next request, not minutes
+# later. A new portrait does not change properties, so the key also holds
+# a five-minute period: a portrait may show late by that much, nothing else.
+PORTRAIT_SECONDS = 300
+VERSIONS_KEY = "ospa.social.people_versions"
+
+
+def _versions(create: bool = False):
+    annotations = IAnnotations(api.portal.get())
+    found = annotations.get(VERSIONS_KEY)
+    if found is None and create:
+        found = annotations[VERSIONS_KEY] = OOBTree()
+    return found
+
+
+def _version(userid: str) -> int:
+    found = _versions()
+    return found.get(userid, 0) if found is not None else 0
+
+
+def _key(function, userid):
+    if not userid or not isinstance(userid, str):
+        raise ram.DontCache
+    return (
+        api.portal.get().absolute_url(),
+        userid,
+        _version(userid),
+        _cleared,
+        int(time.time() // PORTRAIT_SECONDS),
+    )
+
+
+@ram.cache(_key)
+def _exists(userid: str) -> bool:
+    return api.user.get(userid=userid) is not None
+
+
 def exists(userid: str) -> bool:
     if not userid or not isinstance(userid, str):
         return False
-    key = (api.portal.get().absolute_url(), userid)
-    cached = _known.get(key)
-    if cached is not None and cached > time.monotonic():
-        return True
-    if api.user.get(userid=userid) is None:
-        return False
-    if len(_known) >= SUMMARY_MAX:
-        _known.clear()
-    _known[key] = time.monotonic() + SUMMARY_SECONDS
-    return True
+    return _exists(userid)
 
 
-# Names and portraits are read for every item of every stream page, and a
-# PAS look-up costs milliseconds: they are kept for a few minutes per
-# process (a name change drops the entry at once, see forget()).
-SUMMARY_SECONDS = 300
-SUMMARY_MAX = 20000
-_summaries: dict = {}
-# Users known to exist (mentions are checked whenever text is shown).
-_known: dict = {}
-
-
-def summary(userid: str) -> dict:
-    """Id, full name, profile and portrait URL of a user, as lists show them."""
+@ram.cache(_key)
+def _summary(userid: str) -> dict:
     portal_url = api.portal.get().absolute_url()
-    key = (portal_url, userid)
-    now = time.monotonic()
-    cached = _summaries.get(key)
-    if cached is not None and cached[0] > now:
-        return dict(cached[1])
     membership = api.portal.get_tool("portal_membership")
     info = membership.getMemberInfo(userid) or {}
     portrait = membership.getPersonalPortrait(userid)
-    found = {
+    return {
         "id": userid,
         "fullname": info.get("fullname") or userid,
         "url": f"{portal_url}/author/{quote(userid)}",
         "portrait": portrait.absolute_url() if portrait is not None else None,
     }
-    if len(_summaries) >= SUMMARY_MAX:
-        _summaries.clear()
-    _summaries[key] = (now + SUMMARY_SECONDS, found)
-    return dict(found)
+
+
+def summary(userid: str) -> dict:
+    """Id, full name, profile and portrait URL of a user, as lists show them."""
+    return dict(_summary(userid))
+
+
+# Bumped by forget(None): what this process kept before is not used again.
+_cleared = 0
 
 
 def forget(userid: str | None = None) -> None:
-    """Drop the kept summary of ``userid`` (of everybody without one)."""
+    """Show ``userid``'s current name and portrait from now on, on every
+    instance (a new version in the ZODB). Without a user id, this process
+    drops what it kept of everybody (tests, and after imports of users)."""
+    global _cleared
     if userid is None:
-        _summaries.clear()
-        _known.clear()
+        _cleared += 1
         return
-    for cache in (_summaries, _known):
-        for key in [key for key in cache if key[1] == userid]:
-            cache.pop(key, None)
+    versions = _versions(create=True)
+    versions[userid] = versions.get(userid, 0) + 1
 
 
 def properties_updated(event) -> None:
     """A user's properties (their name) changed: show the new name."""
     principal = getattr(event, "principal", None)
     userid = getattr(principal, "getId", lambda: None)()
-    forget(userid)
+    if userid:
+        forget(userid)
 
 
 def visible_brain(uid: str):
