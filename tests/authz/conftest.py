@@ -25,6 +25,8 @@ from ospa.social.ideas import api as ideas
 from ospa.social.stream import posts
 from ospa.social.testing import registered_services  # noqa: F401
 from ospa.social.testing import registered_views  # noqa: F401
+from ospa.social.testing import sync  # noqa: F401
+from ospa.social.testing import token_for  # noqa: F401
 from pathlib import Path
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -193,15 +195,3 @@ def sessions(functional_portal):
     yield made
     for session in made.values():
         session.close()
-
-
-def token_for(session, site_url) -> str:
-    """The session user's CSRF token (``_authenticator``)."""
-    response = session.get(f"{site_url}/@@authenticator/token", timeout=30)
-    assert response.status_code == 200, response.status_code
-    return response.text.strip()
-
-
-def sync():
-    """See what the server committed (a new transaction in this thread)."""
-    transaction.abort()

@@ -4,13 +4,10 @@ from AccessControl import Unauthorized
 from ospa.social.communities import api as communities
 from ospa.social.communities.api import CommunityError
 from ospa.social.interfaces import ICommunityEvent
+from ospa.social.testing import as_user
 from plone import api
 from zope.component import globalSiteManager
 import pytest
-
-
-def as_user(userid):
-    return api.env.adopt_user(username=userid)
 
 
 @pytest.fixture

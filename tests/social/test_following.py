@@ -3,13 +3,10 @@
 from AccessControl import Unauthorized
 from ospa.social.core.errors import InvalidTarget
 from ospa.social.following import api as following
+from ospa.social.testing import as_user
 from plone import api
 from plone.app.testing import logout
 import pytest
-
-
-def as_user(userid):
-    return api.env.adopt_user(username=userid)
 
 
 @pytest.fixture

@@ -5,14 +5,11 @@ from ospa.social.core.errors import NotSupported
 from ospa.social.interfaces import ILikedEvent
 from ospa.social.interfaces import IUnlikedEvent
 from ospa.social.likes import api as likes
+from ospa.social.testing import as_user
 from plone import api
 from plone.app.testing import logout
 from zope.component import globalSiteManager
 import pytest
-
-
-def as_user(userid):
-    return api.env.adopt_user(username=userid)
 
 
 def test_existing_news_is_likeable(news):

@@ -3,13 +3,10 @@
 from ospa.social.comments import api as comments
 from ospa.social.core import settings
 from ospa.social.likes import api as likes
+from ospa.social.testing import as_user
 from plone import api
 from plone.app.discussion.interfaces import IDiscussionSettings
 from Products.CMFPlone.utils import get_installer
-
-
-def as_user(userid):
-    return api.env.adopt_user(username=userid)
 
 
 def set_types(social=None, comment=None):

@@ -4,6 +4,8 @@ The functional layer gives each test its own stacked storage: what a test
 commits is gone after it.
 """
 
+from ospa.social.testing import sync  # noqa: F401
+from ospa.social.testing import token_for  # noqa: F401
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -80,15 +82,3 @@ def token_of(session, url) -> str:
     found = TOKEN.search(response.text)
     assert found, "no _authenticator on the page"
     return found.group(1)
-
-
-def token_for(session, site_url) -> str:
-    """The session user's CSRF token, also for users whose pages show no form."""
-    response = session.get(f"{site_url}/@@authenticator/token", timeout=30)
-    assert response.status_code == 200, response.status_code
-    return response.text.strip()
-
-
-def sync():
-    """See what the server committed (a new transaction in this thread)."""
-    transaction.abort()

@@ -3,6 +3,7 @@
 from .conftest import PASSWORD
 from ospa.social.following import api as following
 from ospa.social.likes import api as likes
+from ospa.social.testing import as_user
 from ospa.social.testing import one
 from ospa.social.testing import parse
 from plone import api
@@ -10,10 +11,6 @@ from plone.app.discussion.interfaces import IConversation
 from zope.component import createObject
 import pytest
 import transaction
-
-
-def as_user(userid):
-    return api.env.adopt_user(username=userid)
 
 
 @pytest.fixture

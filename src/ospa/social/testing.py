@@ -106,6 +106,28 @@ def get(session, url, **params):
     return session.get(url, params=params or None, allow_redirects=False, timeout=30)
 
 
+def token_for(session, site_url) -> str:
+    """The session user's CSRF token (``_authenticator``), also for users
+    whose pages show no form."""
+    response = session.get(f"{site_url}/@@authenticator/token", timeout=30)
+    assert response.status_code == 200, response.status_code
+    return response.text.strip()
+
+
+def sync():
+    """See what the server committed (a new transaction in this thread)."""
+    import transaction
+
+    transaction.abort()
+
+
+def as_user(userid):
+    """Act as ``userid`` inside a ``with`` block."""
+    from plone import api
+
+    return api.env.adopt_user(username=userid)
+
+
 def assert_denied(response):
     """Plone's answer to Unauthorized: the login form (also for a user who
     is logged in: it then says "insufficient privileges"), or an error."""
