@@ -243,7 +243,7 @@ def hostile_rest_site(functional_portal):
     return {"portal": functional_portal, **PEOPLE, **made}
 
 
-# -- Chromium (as tests/browser/conftest.py, which this folder cannot import)
+# -- Chromium (as tests/chromium/conftest.py, which this folder cannot import)
 
 
 def pytest_collection_modifyitems(items):
