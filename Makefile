@@ -17,7 +17,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 CHROMIUM := /usr/bin/chromium
 PYTEST_ARGS ?=
 
-.PHONY: help start install install-test instance site serve test test-only lint format \
+.PHONY: help start install install-test instance site serve test test-only test-quick lint format \
         i18n compile-mo pins chromium bench buildout-smoke ci clean distclean
 
 help:  ## Show the targets
@@ -105,6 +105,9 @@ chromium:  ## Install Debian's Chromium for the browser tests if missing
 test: install-test chromium  ## Install what tests need and run the whole suite
 	@echo "==> Running the test suite"
 	@$(BIN)/pytest $(PYTEST_ARGS)
+
+test-quick: install-test  ## The suite without the tests marked slow (browser, sweeps, scale-out)
+	@$(BIN)/pytest -m "not slow" $(PYTEST_ARGS)
 
 lint: install-test  ## ruff check + format check
 	@echo "==> Lint (ruff)"

@@ -27,6 +27,28 @@ globals().update(
 )
 
 
+# Folders whose tests take seconds each (a browser, a second server, a
+# sweep over every endpoint, generated examples): marked ``slow``, so that
+# `make test-quick` (``-m "not slow"``) leaves them out; `make test` runs all.
+SLOW_FOLDERS = (
+    "authz",
+    "chromium",
+    "concurrency",
+    "fuzz",
+    "hardening",
+    "scaleout",
+    "xss",
+)
+HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        parts = Path(item.fspath).relative_to(HERE).parts
+        if parts and parts[0] in SLOW_FOLDERS:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_people():
     """Each test starts without names and portraits kept by an earlier one."""
