@@ -11,12 +11,12 @@ community whose permissions changed.
 """
 
 from ospa.social import logger
-from ospa.social import PROFILE_ID
 from ospa.social.communities import api as communities
 from ospa.social.employees import api as employees
 from ospa.social.interfaces import ISocialSettings
 from ospa.social.setuphandlers import communities_folder
 from ospa.social.setuphandlers import employees_group
+from ospa.social.upgrades import import_steps
 from plone import api
 from plone.registry.interfaces import IRegistry
 from zope.component import getUtility
@@ -43,9 +43,7 @@ def upgrade(context):
     """Settings, role, plugin and workflow first; then the existing grants."""
     # Keeps the values of the records there are, adds the employee ones.
     getUtility(IRegistry).registerInterface(ISocialSettings, prefix="ospa.social")
-    setup = api.portal.get_tool("portal_setup")
-    setup.runImportStepFromProfile(PROFILE_ID, "rolemap")
-    setup.runImportStepFromProfile(PROFILE_ID, "workflow")
+    import_steps("rolemap", "workflow")
     employees_group()
     communities_folder()
     workflow = api.portal.get_tool("portal_workflow")

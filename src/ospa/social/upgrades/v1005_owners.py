@@ -13,12 +13,12 @@ and re-indexes the security of each community's subtree once.
 """
 
 from ospa.social import logger
-from ospa.social import PROFILE_ID
 from ospa.social.communities import authors
 from ospa.social.communities.authors import IDEA_AUTHOR_ROLE
 from ospa.social.communities.authors import remove_owner_roles
 from ospa.social.interfaces import ICommunity
 from ospa.social.interfaces import IIdea
+from ospa.social.upgrades import import_steps
 from plone import api
 
 
@@ -28,9 +28,7 @@ def _remove_idea_author(idea) -> bool:
 
 def upgrade(context):
     """Roles and workflows first; then each community and what is in it."""
-    setup = api.portal.get_tool("portal_setup")
-    setup.runImportStepFromProfile(PROFILE_ID, "rolemap")
-    setup.runImportStepFromProfile(PROFILE_ID, "workflow")
+    import_steps("rolemap", "workflow")
     workflow = api.portal.get_tool("portal_workflow")
     catalog = api.portal.get_tool("portal_catalog")
     communities = [
