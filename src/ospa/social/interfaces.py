@@ -91,54 +91,60 @@ def _existing_types(value) -> bool:
     return True
 
 
+def _list(title, description, default, value_type=None, **kwargs):
+    """An optional list setting, empty when cleared."""
+    return schema.List(
+        title=title,
+        description=description,
+        value_type=value_type or schema.TextLine(),
+        default=list(default),
+        missing_value=[],
+        required=False,
+        **kwargs,
+    )
+
+
+def _types(title, description, default):
+    """A list of this site's content types."""
+    return _list(
+        title,
+        description,
+        default,
+        schema.Choice(vocabulary="plone.app.vocabularies.ReallyUserFriendlyTypes"),
+        constraint=_existing_types,
+    )
+
+
 class ISocialSettings(Interface):
     """The settings of Site Setup → Social intranet, kept in the registry."""
 
-    social_types = schema.List(
-        title=_("label_social_types", default="Social content types"),
-        description=_(
+    social_types = _types(
+        _("label_social_types", default="Social content types"),
+        _(
             "help_social_types",
             default="People can recommend and follow content of these types. "
             "Content that already exists becomes social as well.",
         ),
-        value_type=schema.Choice(
-            vocabulary="plone.app.vocabularies.ReallyUserFriendlyTypes"
-        ),
-        default=list(DEFAULT_SOCIAL_TYPES),
-        missing_value=[],
-        required=False,
-        constraint=_existing_types,
+        DEFAULT_SOCIAL_TYPES,
     )
 
-    comment_types = schema.List(
-        title=_("label_comment_types", default="Comments"),
-        description=_(
+    comment_types = _types(
+        _("label_comment_types", default="Comments"),
+        _(
             "help_comment_types",
             default="People can comment on content of these types.",
         ),
-        value_type=schema.Choice(
-            vocabulary="plone.app.vocabularies.ReallyUserFriendlyTypes"
-        ),
-        default=list(DEFAULT_COMMENT_TYPES),
-        missing_value=[],
-        required=False,
-        constraint=_existing_types,
+        DEFAULT_COMMENT_TYPES,
     )
 
-    stream_types = schema.List(
-        title=_("label_stream_types", default="Content in the activity stream"),
-        description=_(
+    stream_types = _types(
+        _("label_stream_types", default="Content in the activity stream"),
+        _(
             "help_stream_types",
             default="When content of these types is created, published or "
             "updated, or commented on, it appears in the activity stream.",
         ),
-        value_type=schema.Choice(
-            vocabulary="plone.app.vocabularies.ReallyUserFriendlyTypes"
-        ),
-        default=list(DEFAULT_STREAM_TYPES),
-        missing_value=[],
-        required=False,
-        constraint=_existing_types,
+        DEFAULT_STREAM_TYPES,
     )
 
     post_max_length = schema.Int(
@@ -169,50 +175,42 @@ class ISocialSettings(Interface):
         max=100000,
     )
 
-    post_attachment_types = schema.List(
-        title=_("label_post_attachment_types", default="Attachment types"),
-        description=_(
+    post_attachment_types = _list(
+        _("label_post_attachment_types", default="Attachment types"),
+        _(
             "help_post_attachment_types",
             default="MIME types people may attach to posts, one per line.",
         ),
-        value_type=schema.ASCIILine(),
-        default=list(DEFAULT_ATTACHMENT_TYPES),
-        missing_value=[],
-        required=False,
+        DEFAULT_ATTACHMENT_TYPES,
+        schema.ASCIILine(),
     )
 
     # Who "everyone" is: communities open to all, /stream, idea boxes
     # outside communities. ospa.social.employees.pas puts these people into the
     # virtual group ``ospa-employees``; the rest of the add-on only names
     # that group (or its role ``Employee``), so this is read in one place.
-    employee_roles = schema.List(
-        title=_("label_employee_roles", default="Employees: users with these roles"),
-        description=_(
+    employee_roles = _list(
+        _("label_employee_roles", default="Employees: users with these roles"),
+        _(
             "help_employee_roles",
             default="Everyone holding one of these site roles is an employee "
             "(one per line). Plone gives every user it creates the Member "
             "role; take Member away from external partners' accounts, or "
             "empty this list and name groups below.",
         ),
-        value_type=schema.TextLine(),
-        default=["Member"],
-        missing_value=[],
-        required=False,
+        ["Member"],
     )
 
-    employee_groups = schema.List(
-        title=_("label_employee_groups", default="Employees: members of these groups"),
-        description=_(
+    employee_groups = _list(
+        _("label_employee_groups", default="Employees: members of these groups"),
+        _(
             "help_employee_groups",
             default="Everyone in one of these groups (group ids, one per line, "
             "for example your directory's staff group) is an employee too. "
             "Users who are neither see only the communities they are guests "
             "of.",
         ),
-        value_type=schema.TextLine(),
-        default=[],
-        missing_value=[],
-        required=False,
+        [],
     )
 
 
