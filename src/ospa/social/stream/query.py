@@ -583,85 +583,86 @@ def _attachment(brain, info):
     }
 
 
-def _content_item(brain, cache) -> dict:
-    obj = _object(brain)
-    verb = _verb(brain)
-    actor = brain.Creator
-    community_uid = brain.community_uid or None
-    return {
-        "@id": brain.getURL(),
-        "uid": brain.UID,
-        "kind": "content",
-        "verb": verb,
-        "actor": cache.person(actor),
-        "object": {
-            "@id": brain.getURL(),
-            "uid": brain.UID,
-            "type": brain.portal_type,
-            "title": brain.Title,
-            "text": brain.Description or "",
-            "html": social_text.render(brain.Description or ""),
-            "attachment": None,
-            "about": None,
-        },
-        "community": cache.community(community_uid),
-        "counts": {
-            "likes": brain.like_count or 0,
-            "comments": brain.total_comments or 0,
-        },
-        "viewer": {
-            "liked": cache.is_liked(brain.UID),
-            "following": cache.is_following(brain.UID),
-            "can_like": cache.can_like(obj),
-            "can_reply": False,
-            "can_edit": False,
-            "can_delete": False,
-            "can_moderate": False,
-        },
-        "hidden": False,
-        "created": _date(brain.created),
-        "edited": None,
-        "timestamp": brain.stream_ts,
-    }
+# What nobody may do with ordinary content and comments in the stream
+# (they are edited where they live).
+NO_ACTIONS = {
+    "can_like": False,
+    "can_reply": False,
+    "can_edit": False,
+    "can_delete": False,
+    "can_moderate": False,
+}
 
 
-def _comment_item(brain, cache) -> dict:
-    info = _info(brain)
-    raw = info.get("text", "")
-    on = cache.item(info.get("on"))
+def _plain_item(brain, cache, *, kind, verb, title, text, about, counts, viewer):
+    """An item of content or a comment: the shape every stream item has."""
     url = brain.getURL()
     return {
         "@id": url,
         "uid": brain.UID,
-        "kind": "comment",
-        "verb": "commented",
+        "kind": kind,
+        "verb": verb,
         "actor": cache.person(brain.Creator),
         "object": {
             "@id": url,
             "uid": brain.UID,
             "type": brain.portal_type,
-            "title": on["title"] if on else brain.Title,
-            "text": raw,
-            "html": social_text.render(raw),
+            "title": title,
+            "text": text,
+            "html": social_text.render(text),
             "attachment": None,
-            "about": on,
+            "about": about,
         },
         "community": cache.community(brain.community_uid or None),
-        "counts": {},
-        "viewer": {
-            "liked": False,
-            "following": cache.is_following(info.get("on")),
-            "can_like": False,
-            "can_reply": False,
-            "can_edit": False,
-            "can_delete": False,
-            "can_moderate": False,
-        },
+        "counts": counts,
+        "viewer": viewer,
         "hidden": False,
         "created": _date(brain.created),
         "edited": None,
         "timestamp": brain.stream_ts,
     }
+
+
+def _content_item(brain, cache) -> dict:
+    return _plain_item(
+        brain,
+        cache,
+        kind="content",
+        verb=_verb(brain),
+        title=brain.Title,
+        text=brain.Description or "",
+        about=None,
+        counts={
+            "likes": brain.like_count or 0,
+            "comments": brain.total_comments or 0,
+        },
+        viewer={
+            **NO_ACTIONS,
+            "liked": cache.is_liked(brain.UID),
+            "following": cache.is_following(brain.UID),
+            "can_like": cache.can_like(_object(brain)),
+        },
+    )
+
+
+def _comment_item(brain, cache) -> dict:
+    info = _info(brain)
+    on = cache.item(info.get("on"))
+    return _plain_item(
+        brain,
+        cache,
+        kind="comment",
+        verb="commented",
+        title=on["title"] if on else brain.Title,
+        text=info.get("text", ""),
+        about=on,
+        counts={},
+        viewer={
+            **NO_ACTIONS,
+            "liked": False,
+            "following": cache.is_following(info.get("on")),
+        },
+    )
 
 
 IDEA_VERBS = {
