@@ -32,6 +32,7 @@ from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 from BTrees.OOBTree import OOTreeSet
 from persistent import Persistent
+from zope.annotation.interfaces import IAnnotations
 
 
 # The empty string sorts before every user id, UID and tag.
@@ -217,3 +218,27 @@ class PersonalSetMap(Persistent):
 
     def keys(self):
         return self._sets.keys()
+
+
+# -- kept on objects ---------------------------------------------------------
+
+
+def annotated(obj, key: str, factory, create: bool = False):
+    """The structure under annotation ``key`` of ``obj``; made by
+    ``factory`` on the first write when ``create`` is set (reads never
+    write, so a page view does not turn into a transaction)."""
+    annotations = IAnnotations(obj)
+    found = annotations.get(key)
+    if found is None and create:
+        found = annotations[key] = factory()
+    return found
+
+
+def size(found) -> int:
+    """How many a set that may not exist yet holds."""
+    return len(found) if found is not None else 0
+
+
+def holds(found, userid) -> bool:
+    """Whether a set that may not exist yet holds ``userid``."""
+    return bool(userid) and found is not None and userid in found

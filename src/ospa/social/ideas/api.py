@@ -32,6 +32,7 @@ from datetime import UTC
 from ospa.social import _
 from ospa.social.core import security
 from ospa.social.core import settings
+from ospa.social.core import storage
 from ospa.social.core import users
 from ospa.social.core.errors import NotSupported
 from ospa.social.core.errors import SocialError
@@ -47,7 +48,6 @@ from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zoneinfo import ZoneInfo
 from zoneinfo import ZoneInfoNotFoundError
-from zope.annotation.interfaces import IAnnotations
 from zope.event import notify
 from zope.globalrequest import getRequest
 
@@ -187,31 +187,20 @@ def _text(message) -> str:
 
 
 def _supporters(idea, create=False) -> CountedSet | None:
-    annotations = IAnnotations(idea)
-    found = annotations.get(SUPPORTERS_KEY)
-    if found is None and create:
-        found = annotations[SUPPORTERS_KEY] = CountedSet()
-    return found
+    return storage.annotated(idea, SUPPORTERS_KEY, CountedSet, create)
 
 
 def box_supports(box, create=False) -> PersonalSetMap | None:
     """Per person, the UIDs of the ideas they support in ``box``."""
-    annotations = IAnnotations(box)
-    found = annotations.get(BOX_SUPPORTS_KEY)
-    if found is None and create:
-        found = annotations[BOX_SUPPORTS_KEY] = PersonalSetMap()
-    return found
+    return storage.annotated(box, BOX_SUPPORTS_KEY, PersonalSetMap, create)
 
 
 def count(idea) -> int:
-    found = _supporters(idea)
-    return len(found) if found is not None else 0
+    return storage.size(_supporters(idea))
 
 
 def is_supported(idea, userid: str | None = None) -> bool:
-    userid = userid or users.current_userid()
-    found = _supporters(idea)
-    return bool(userid) and found is not None and userid in found
+    return storage.holds(_supporters(idea), userid or users.current_userid())
 
 
 def used(box, userid: str | None) -> int:

@@ -10,13 +10,13 @@ from AccessControl import Unauthorized
 from ospa.social import _
 from ospa.social.core import graph
 from ospa.social.core import security
+from ospa.social.core import storage
 from ospa.social.core import users
 from ospa.social.core.errors import NotSupported
 from ospa.social.core.storage import CountedSet
 from ospa.social.events import LikedEvent
 from ospa.social.events import UnlikedEvent
 from ospa.social.interfaces import ILikeable
-from zope.annotation.interfaces import IAnnotations
 from zope.event import notify
 
 
@@ -30,11 +30,7 @@ def is_likeable(obj) -> bool:
 
 
 def _likers(obj, create=False) -> CountedSet | None:
-    annotations = IAnnotations(obj)
-    found = annotations.get(ANNOTATION_KEY)
-    if found is None and create:
-        found = annotations[ANNOTATION_KEY] = CountedSet()
-    return found
+    return storage.annotated(obj, ANNOTATION_KEY, CountedSet, create)
 
 
 def _check_view(obj):
@@ -106,14 +102,11 @@ def _forget_user_like(userid, uid):
 
 
 def count(obj) -> int:
-    likers = _likers(obj)
-    return len(likers) if likers is not None else 0
+    return storage.size(_likers(obj))
 
 
 def is_liked(obj, userid: str | None = None) -> bool:
-    userid = userid or users.current_userid()
-    likers = _likers(obj)
-    return bool(userid) and likers is not None and userid in likers
+    return storage.holds(_likers(obj), userid or users.current_userid())
 
 
 def likers(obj, start: int = 0, size: int = 20) -> list[str]:
