@@ -11,6 +11,8 @@ from zExceptions import BadRequest
 from zExceptions import Forbidden
 from zope.i18n import translate
 from zope.interface import alsoProvides
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
 import json
 
 
@@ -36,6 +38,20 @@ class WriteService(SocialService):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
         return super().reply()
+
+
+@implementer(IPublishTraverse)
+class PathParams:
+    """A service that takes the path after its name (``@members/<userid>``,
+    ``@stream/new``) as ``self.params``, as plone.restapi's services do."""
+
+    def __init__(self, context, request):
+        super().__init__(context, request)
+        self.params = []
+
+    def publishTraverse(self, request, name):
+        self.params.append(name)
+        return self
 
 
 @contextmanager

@@ -14,13 +14,12 @@ from ospa.social.communities.api import CommunityError
 from ospa.social.core import users
 from ospa.social.restapi import batching
 from ospa.social.restapi.base import json_object
+from ospa.social.restapi.base import PathParams
 from ospa.social.restapi.base import SocialService
 from ospa.social.restapi.base import WriteService
 from urllib.parse import quote
 from zExceptions import BadRequest
 from zope.i18n import translate
-from zope.interface import implementer
-from zope.publisher.interfaces import IPublishTraverse
 
 
 POST_FIELDS = ("message", "user", "role", "invite")
@@ -150,17 +149,8 @@ class MembersPost(WriteService):
         return member_reply(community, userid)
 
 
-@implementer(IPublishTraverse)
-class _OneMember(WriteService):
+class _OneMember(PathParams, WriteService):
     """A service on ``@members/<userid>``."""
-
-    def __init__(self, context, request):
-        super().__init__(context, request)
-        self.params = []
-
-    def publishTraverse(self, request, name):
-        self.params.append(name)
-        return self
 
     def userid(self) -> str:
         if len(self.params) != 1 or not self.params[0]:

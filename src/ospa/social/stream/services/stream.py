@@ -16,13 +16,12 @@ from ospa.social import _
 from ospa.social.core import users
 from ospa.social.interfaces import ICommunity
 from ospa.social.restapi import batching
+from ospa.social.restapi.base import PathParams
 from ospa.social.restapi.base import SocialService
 from ospa.social.stream import query as stream
 from urllib.parse import parse_qsl
 from urllib.parse import urlencode
 from zExceptions import NotFound
-from zope.interface import implementer
-from zope.publisher.interfaces import IPublishTraverse
 
 
 # Query parameters of @stream; ``before`` is the cursor of a page.
@@ -79,21 +78,12 @@ def stream_links(request, cursor) -> dict | None:
     return found
 
 
-@implementer(IPublishTraverse)
-class StreamGet(SocialService):
+class StreamGet(PathParams, SocialService):
     """``@stream``: a page of the stream; ``@stream/new``: how many are new.
 
     On the site root and on ``/stream`` it is the whole stream (``community``
     narrows it); on a community, that community's.
     """
-
-    def __init__(self, context, request):
-        super().__init__(context, request)
-        self.params = []
-
-    def publishTraverse(self, request, name):
-        self.params.append(name)
-        return self
 
     def answer(self):
         _logged_in()
