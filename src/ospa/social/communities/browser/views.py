@@ -22,6 +22,7 @@ from ospa.social.browser.actions import SocialActionView
 from ospa.social.browser.utils import safe_url
 from ospa.social.browser.utils import token
 from ospa.social.communities import api as communities
+from ospa.social.communities import listing
 from ospa.social.communities.api import CommunityError
 from ospa.social.core import users
 from ospa.social.core.errors import SocialError
@@ -707,30 +708,33 @@ class CommunitiesListView(BrowserView):
         except SocialError as error:
             self.error = error.text(self.request)
             brains = []
-        self.cards = [self.card(brain) for brain in brains]
+        self.cards = [self.card(found) for found in listing.cards(brains)]
         self.url = f"{self.context.absolute_url()}/@@{self.view_name}"
         return self.index()
 
-    def card(self, brain) -> dict:
-        community = brain.getObject()
-        info = CommunityInfo(community, self.request)
+    def card(self, found: dict) -> dict:
+        """A card of :func:`.listing.card` as the template shows it."""
+        visibility = found["visibility"]
+        role = found["role"]
         return {
-            "uid": brain.UID,
-            "url": brain.getURL(),
-            "title": brain.Title,
-            "description": brain.Description or "",
+            "uid": found["UID"],
+            "url": found["@id"],
+            "title": found["title"],
+            "description": found["description"] or "",
             "image": _image_tag(
-                community, "thumb", "card-img-top ospa-community-card-image"
+                found["object"], "thumb", "card-img-top ospa-community-card-image"
             ),
-            "visibility": info.visibility,
-            "visibility_title": info.visibility_title(),
-            "visibility_help": info.visibility_help(),
-            "member_count": info.member_count(),
-            "role": info.state["role"],
-            "role_title": info.role_title(),
-            "pending": info.state["pending"],
-            "last_activity": _localized(communities.last_activity(community)),
-            "last_activity_iso": _iso(communities.last_activity(community)),
+            "visibility": visibility,
+            "visibility_title": _t(self.request, VISIBILITY_TITLES.get(visibility, "")),
+            "visibility_help": _t(self.request, VISIBILITY_HELP.get(visibility, "")),
+            "member_count": found["member_count"],
+            "role": role,
+            "role_title": _t(self.request, ROLE_TITLES[role])
+            if role in ROLE_TITLES
+            else "",
+            "pending": found["pending"],
+            "last_activity": _localized(found["last_activity"]),
+            "last_activity_iso": _iso(found["last_activity"]),
         }
 
     def tabs(self) -> list[dict]:

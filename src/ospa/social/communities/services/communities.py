@@ -8,37 +8,18 @@ not see (secret communities they are not on), so neither the items nor
 
 from AccessControl import Unauthorized
 from ospa.social.communities import api as communities
+from ospa.social.communities import listing
 from ospa.social.core import users
 from ospa.social.restapi import batching
 from ospa.social.restapi.base import SocialService
 from plone.restapi.serializer.converters import json_compatible
 
 
-def image_url(community) -> str | None:
-    """The community's image (its original scale), or None."""
-    if not getattr(community, "image", None):
-        return None
-    return f"{community.absolute_url()}/@@images/image"
-
-
-def community_card(community) -> dict:
-    """What a card of a community shows, with the viewer's role."""
-    state = communities.state(community)
-    return {
-        "@id": community.absolute_url(),
-        "@type": community.portal_type,
-        "UID": community.UID(),
-        "title": community.Title(),
-        "description": community.Description(),
-        "visibility": state["visibility"],
-        "join_policy": state["join_policy"],
-        "member_count": state["member_count"],
-        "subjects": list(community.Subject()),
-        "last_activity": json_compatible(communities.last_activity(community)),
-        "image": image_url(community),
-        "role": state["role"],
-        "pending": state["pending"],
-    }
+def community_card(card: dict) -> dict:
+    """A card of :func:`.listing.card` as JSON."""
+    found = {key: value for key, value in card.items() if key != "object"}
+    found["last_activity"] = json_compatible(card["last_activity"])
+    return found
 
 
 class CommunitiesGet(SocialService):
@@ -53,8 +34,8 @@ class CommunitiesGet(SocialService):
         result = {
             "@id": batching.canonical_url(self.request),
             "items": [
-                community_card(brain.getObject())
-                for brain in found[start : start + size]
+                community_card(card)
+                for card in listing.cards(found[start : start + size])
             ],
             "items_total": len(found),
         }
