@@ -18,15 +18,28 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture
-def page(chromium, acceptance):
+def _new_page(chromium):
+    """A browser of its own: a new context (own cookies), German, desktop."""
     context = chromium.new_context(
         locale="de-DE", viewport={"width": 1280, "height": 900}
     )
     context.set_default_timeout(15_000)
-    page = context.new_page()
-    yield page
-    context.close()
+    return context.new_page()
+
+
+@pytest.fixture
+def page(chromium, acceptance):
+    found = _new_page(chromium)
+    yield found
+    found.context.close()
+
+
+@pytest.fixture
+def second_page(chromium, acceptance):
+    """Another person's browser, beside ``page``."""
+    found = _new_page(chromium)
+    yield found
+    found.context.close()
 
 
 @pytest.fixture

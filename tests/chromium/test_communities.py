@@ -5,6 +5,7 @@ up through the Python API and committed before the browsers act: the
 employee in one browser context, the moderator in a second one.
 """
 
+from ospa.social import testing
 from ospa.social.communities import api as communities
 from ospa.social.demo import data
 from ospa.social.demo.builder import DEMO_PASSWORD
@@ -49,24 +50,8 @@ def community(demo_site):
     return found
 
 
-@pytest.fixture
-def second_page(chromium, acceptance):
-    """Another person's browser: a context of its own, with its own cookies."""
-    context = chromium.new_context(
-        locale="de-DE", viewport={"width": 1280, "height": 900}
-    )
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def log_in(page, site_url, person):
-    page.goto(f"{site_url}/login")
-    page.fill("#__ac_name", person["id"])
-    page.fill("#__ac_password", DEMO_PASSWORD)
-    page.click("#buttons-login")
-    page.locator("#edit-zone .toolbar-label", has_text=person["fullname"]).wait_for()
+    testing.log_in(page, site_url, person["id"], DEMO_PASSWORD, person["fullname"])
 
 
 def committed(obj):

@@ -8,6 +8,7 @@ look. Status texts may be translated: the checks read the status from the
 pages' data attributes and compare texts with the catalogue's.
 """
 
+from ospa.social import testing
 from ospa.social.ideas import api as ideas
 from playwright.sync_api import expect
 from plone import api
@@ -71,11 +72,7 @@ def open_page(chromium, acceptance):
 
 
 def log_in(page, site_url, person):
-    page.goto(f"{site_url}/login")
-    page.fill("#__ac_name", person["id"])
-    page.fill("#__ac_password", PASSWORD)
-    page.click("#buttons-login")
-    page.locator("#edit-zone .toolbar-label", has_text=person["fullname"]).wait_for()
+    testing.log_in(page, site_url, person["id"], PASSWORD, person["fullname"])
 
 
 def status_title(page, status) -> str:

@@ -5,6 +5,7 @@ profile leaves some): the fixture makes sure our employee neither
 recommends nor follows the news item before the test starts.
 """
 
+from ospa.social import testing
 from ospa.social.demo import data
 from ospa.social.demo.builder import DEMO_PASSWORD
 from ospa.social.following import api as following
@@ -46,12 +47,8 @@ def page_without_javascript(chromium, acceptance):
     context.close()
 
 
-def log_in(page, site_url, employee=EMPLOYEE):
-    page.goto(f"{site_url}/login")
-    page.fill("#__ac_name", employee["id"])
-    page.fill("#__ac_password", DEMO_PASSWORD)
-    page.click("#buttons-login")
-    page.locator("#edit-zone .toolbar-label", has_text=employee["fullname"]).wait_for()
+def log_in(page, site_url, person=EMPLOYEE):
+    testing.log_in(page, site_url, person["id"], DEMO_PASSWORD, person["fullname"])
 
 
 def mark_page(page):

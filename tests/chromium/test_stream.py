@@ -6,12 +6,12 @@ own. What the test sets up besides the demo is made through the Python API
 and committed before the browsers look.
 """
 
+from ospa.social import testing
 from ospa.social.demo import data
 from ospa.social.demo.builder import DEMO_PASSWORD
 from ospa.social.stream import posts
 from playwright.sync_api import expect
 from plone import api
-import pytest
 import re
 import transaction
 
@@ -20,24 +20,8 @@ ASKER = data.EMPLOYEES[0]  # Hauke Brandt
 HELPER = data.EMPLOYEES[1]  # Frauke Petersen
 
 
-@pytest.fixture
-def second_page(chromium, acceptance):
-    """Another person's browser: a context of its own, with its own cookies."""
-    context = chromium.new_context(
-        locale="de-DE", viewport={"width": 1280, "height": 900}
-    )
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def log_in(page, site_url, person):
-    page.goto(f"{site_url}/login")
-    page.fill("#__ac_name", person["id"])
-    page.fill("#__ac_password", DEMO_PASSWORD)
-    page.click("#buttons-login")
-    page.locator("#edit-zone .toolbar-label", has_text=person["fullname"]).wait_for()
+    testing.log_in(page, site_url, person["id"], DEMO_PASSWORD, person["fullname"])
 
 
 def mark_page(page):

@@ -19,6 +19,7 @@ And the plain texts are shown as typed: every payload's text is on the
 stream's pages, on the idea board, in the comments and on a thread's page.
 """
 
+from ospa.social import testing
 from ospa.social.core import filenames
 from playwright.sync_api import Error as PlaywrightError
 from urllib.parse import quote
@@ -191,11 +192,7 @@ class Visitor:
 
 
 def log_in(page, site_url, userid, password):
-    page.goto(f"{site_url}/login")
-    page.fill("#__ac_name", userid)
-    page.fill("#__ac_password", password)
-    page.click("#buttons-login")
-    page.locator("#edit-zone").wait_for()
+    testing.log_in(page, site_url, userid, password)
     assert any(cookie["name"] == "__ac" for cookie in page.context.cookies())
 
 

@@ -128,6 +128,19 @@ def as_user(userid):
     return api.env.adopt_user(username=userid)
 
 
+def log_in(page, site_url, userid, password, fullname=None):
+    """Log in through Plone's login form in a Playwright ``page``; waits
+    for the toolbar (with ``fullname`` in it, when given)."""
+    page.goto(f"{site_url}/login")
+    page.fill("#__ac_name", userid)
+    page.fill("#__ac_password", password)
+    page.click("#buttons-login")
+    if fullname:
+        page.locator("#edit-zone .toolbar-label", has_text=fullname).wait_for()
+    else:
+        page.locator("#edit-zone").wait_for()
+
+
 def assert_denied(response):
     """Plone's answer to Unauthorized: the login form (also for a user who
     is logged in: it then says "insufficient privileges"), or an error."""
