@@ -21,6 +21,18 @@ def follows(userid, kind, target):
     return following.is_following(kind, target, userid=userid)
 
 
+def rest_follow(session, site, kind, target, action="follow"):
+    """The follow form as social.js sends it: to @following."""
+    method = "POST" if action == "follow" else "DELETE"
+    return session.request(
+        method,
+        f"{site.absolute_url()}/@following",
+        json={"kind": kind, "target": target},
+        headers=JSON,
+        timeout=30,
+    )
+
+
 def form(token, kind, target, action="follow", **extra):
     return {
         "_authenticator": token,
@@ -77,12 +89,9 @@ def test_a_member_follows_content_and_goes_back(browse, site, news, follow_url):
     assert not follows("anna", "content", news.UID())
 
 
-def test_a_member_follows_a_person_with_json(browse, site, follow_url):
+def test_a_member_follows_a_person_as_the_script_does(browse, site):
     anna = browse("anna")
-    token = token_for(anna, site.absolute_url())
-    response = anna.post(
-        follow_url, data=form(token, "user", "bert"), headers=JSON, timeout=30
-    )
+    response = rest_follow(anna, site, "user", "bert")
     assert response.status_code == 200
     assert response.json() == {
         "kind": "user",
@@ -90,23 +99,36 @@ def test_a_member_follows_a_person_with_json(browse, site, follow_url):
         "following": True,
         "followers_count": 1,
     }
-    response = anna.post(
-        follow_url,
-        data=form(token, "user", "bert", "unfollow"),
-        headers=JSON,
-        timeout=30,
-    )
+    response = rest_follow(anna, site, "user", "bert", "unfollow")
     assert response.json()["following"] is False
     assert response.json()["followers_count"] == 0
+    assert not follows("anna", "user", "bert")
+
+
+@pytest.mark.parametrize("headers", [JSON, {"X-Requested-With": "XMLHttpRequest"}])
+def test_the_follow_form_answers_html_only(browse, site, follow_url, headers):
+    anna = browse("anna")
+    token = token_for(anna, site.absolute_url())
+    response = anna.post(
+        follow_url,
+        data=form(token, "user", "bert"),
+        headers=headers,
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert response.status_code == 303
+    assert response.headers["Location"] == f"{site.absolute_url()}/author/bert"
+    assert not response.headers.get("Content-Type", "").startswith("application/json")
+    assert follows("anna", "user", "bert")
 
 
 def test_a_manager_follows(browse, site, follow_url):
     chef = browse("chef")
     token = token_for(chef, site.absolute_url())
     response = chef.post(
-        follow_url, data=form(token, "user", "anna"), headers=JSON, timeout=30
+        follow_url, data=form(token, "user", "anna"), allow_redirects=False, timeout=30
     )
-    assert response.status_code == 200
+    assert response.status_code == 303
     assert follows("chef", "user", "anna")
 
 
@@ -178,9 +200,7 @@ def test_bad_targets_are_a_400_with_the_message(
 ):
     anna = browse("anna")
     token = token_for(anna, site.absolute_url())
-    response = anna.post(
-        follow_url, data=form(token, kind, target), headers=JSON, timeout=30
-    )
+    response = rest_follow(anna, site, kind, target)
     assert response.status_code == 400
     assert message in response.json()["message"]
     # Without JavaScript: an error message on the page we are sent to.
@@ -189,7 +209,7 @@ def test_bad_targets_are_a_400_with_the_message(
     assert message in response.text
 
 
-def test_an_unknown_action_is_a_400(browse, site, follow_url):
+def test_an_unknown_action_is_an_error_message(browse, site, follow_url):
     anna = browse("anna")
     token = token_for(anna, site.absolute_url())
     response = anna.post(
@@ -198,7 +218,8 @@ def test_an_unknown_action_is_a_400(browse, site, follow_url):
         headers=JSON,
         timeout=30,
     )
-    assert response.status_code == 400
+    assert response.status_code == 200
+    assert "Unknown action befriend: use follow / unfollow." in response.text
     assert not follows("anna", "user", "bert")
 
 
@@ -232,9 +253,7 @@ def test_following_a_tag(browse, site, news, follow_url):
     transaction.commit()
     anna = browse("anna")
     token = token_for(anna, site.absolute_url())
-    response = anna.post(
-        follow_url, data=form(token, "tag", "#Kantine"), headers=JSON, timeout=30
-    )
+    response = rest_follow(anna, site, "tag", "#Kantine")
     assert response.status_code == 200
     assert response.json()["following"] is True
     assert response.json()["target"] == "Kantine"

@@ -26,9 +26,11 @@ def test_get_is_refused(browse, news, like_url):
     response = anna.get(like_url, params={"action": "like"}, timeout=30)
     assert response.status_code == 405
     assert response.headers["Allow"] == "POST"
+    # HTML only, also when asked for JSON: the REST service is @likes.
     response = anna.get(like_url, headers=JSON, timeout=30)
     assert response.status_code == 405
-    assert response.json()["message"]
+    assert response.headers["Content-Type"].startswith("text/plain")
+    assert response.text == "Send this form with POST."
     assert count(news) == 0
 
 
@@ -80,40 +82,42 @@ def test_a_member_recommends_without_javascript(browse, news, like_url):
     assert count(news) == 0
 
 
-def test_a_member_recommends_with_json(browse, site, news, like_url):
+def test_a_member_recommends_as_the_script_does(browse, site, news):
+    """social.js sends the like form to @likes and lists the likers it shows
+    with GET @likes."""
+    anna = browse("anna")
+    url = f"{news.absolute_url()}/@likes"
+    response = anna.post(url, headers=JSON, timeout=30)
+    assert response.status_code == 200
+    assert response.json() == {"@id": url, "count": 1, "liked": True, "can_like": True}
+    listed = anna.get(url, headers=JSON, timeout=30).json()
+    assert [(p["id"], p["fullname"], p["url"]) for p in listed["items"]] == [
+        ("anna", "Anna Albers", f"{site.absolute_url()}/author/anna")
+    ]
+    response = anna.delete(url, headers=JSON, timeout=30)
+    assert response.json()["count"] == 0
+    assert response.json()["liked"] is False
+    assert anna.get(url, headers=JSON, timeout=30).json()["items"] == []
+    assert count(news) == 0
+
+
+@pytest.mark.parametrize("headers", [JSON, {"X-Requested-With": "XMLHttpRequest"}])
+def test_the_like_form_answers_html_only(browse, news, like_url, headers):
     anna = browse("anna")
     token = token_of(anna, news.absolute_url())
     response = anna.post(
         like_url,
         data={"action": "like", "_authenticator": token},
-        headers=JSON,
+        headers=headers,
         allow_redirects=False,
         timeout=30,
     )
-    assert response.status_code == 200
-    assert response.headers["Content-Type"].startswith("application/json")
-    assert response.json() == {
-        "count": 1,
-        "liked": True,
-        "can_like": True,
-        "likers": [
-            {
-                "id": "anna",
-                "fullname": "Anna Albers",
-                "url": f"{site.absolute_url()}/author/anna",
-            }
-        ],
-    }
-    # X-Requested-With alone asks for JSON as well.
-    response = anna.post(
-        like_url,
-        data={"action": "unlike", "_authenticator": token},
-        headers={"X-Requested-With": "XMLHttpRequest"},
-        timeout=30,
-    )
-    assert response.json()["count"] == 0
-    assert response.json()["liked"] is False
-    assert response.json()["likers"] == []
+    assert response.status_code == 303
+    assert response.headers["Location"] == news.absolute_url()
+    assert not response.headers.get("Content-Type", "").startswith("application/json")
+    page = anna.get(response.headers["Location"], timeout=30).text
+    assert "You recommend “Kantine”." in page
+    assert count(news) == 1
 
 
 def test_a_manager_recommends(browse, site, news, like_url):
@@ -122,11 +126,10 @@ def test_a_manager_recommends(browse, site, news, like_url):
     response = chef.post(
         like_url,
         data={"action": "like", "_authenticator": token},
-        headers=JSON,
+        allow_redirects=False,
         timeout=30,
     )
-    assert response.status_code == 200
-    assert response.json()["count"] == 1
+    assert response.status_code == 303
     assert count(news) == 1
 
 
@@ -194,14 +197,10 @@ def test_content_that_cannot_be_recommended_is_an_error_message(browse, site):
     assert "This item cannot be recommended." in page.text
     assert "alert-danger" in page.text or "portalMessage error" in page.text
 
-    response = anna.post(
-        f"{folder.absolute_url()}/@@social-like",
-        data={"action": "like", "_authenticator": token},
-        headers=JSON,
-        timeout=30,
-    )
+    # The same message from the service the script calls.
+    response = anna.post(f"{folder.absolute_url()}/@likes", headers=JSON, timeout=30)
     assert response.status_code == 400
-    assert response.json() == {"message": "This item cannot be recommended."}
+    assert response.json()["message"] == "This item cannot be recommended."
 
 
 def test_an_unknown_action_is_an_error_not_a_crash(browse, news, like_url):
@@ -218,10 +217,12 @@ def test_an_unknown_action_is_an_error_not_a_crash(browse, news, like_url):
         like_url,
         data={"_authenticator": token},
         headers=JSON,
+        allow_redirects=False,
         timeout=30,
     )
-    assert response.status_code == 400
-    assert "like" in response.json()["message"]
+    assert response.status_code == 303
+    page = anna.get(response.headers["Location"], timeout=30).text
+    assert "Unknown action None: use like / unlike." in page
     assert count(news) == 0
 
 

@@ -1,18 +1,16 @@
 """The base of the add-on's form targets (``@@social-like``, ``@@social-follow``,
 the stream's and the communities' forms).
 
-Both accept POST only, with the CSRF token (``_authenticator``). Without
-JavaScript they redirect back (303) with a status message; the script of
-the social bar asks for JSON (``Accept: application/json``) and gets the
-new state instead. Bad input (:class:`SocialError`) is an error message
-or a 400; ``Unauthorized`` is left to Plone (login, insufficient
-privileges).
+They are the forms' targets for a browser without JavaScript, and they
+answer HTML only: POST with the CSRF token (``_authenticator``), then a
+redirect back (303) with a status message. ``social.js`` calls the REST
+services instead; this is no second JSON API. Bad input
+(:class:`SocialError`) is an error message on the page it came from;
+``Unauthorized`` is left to Plone (login, insufficient privileges).
 """
 
 from ospa.social import _
-from ospa.social.browser.utils import json_response
 from ospa.social.browser.utils import safe_url
-from ospa.social.browser.utils import wants_json
 from ospa.social.core.errors import SocialError
 from plone.protect.authenticator import check as check_csrf
 from Products.Five.browser import BrowserView
@@ -46,16 +44,12 @@ class SocialActionView(BrowserView):
             message = self.act(action)
         except SocialError as error:
             return self.failed(error)
-        if wants_json(request):
-            return json_response(request, self.state())
-        IStatusMessage(request).add(message, type="info")
+        if message is not None:
+            IStatusMessage(request).add(message, type="info")
         return self.redirect()
 
     def act(self, action):  # pragma: no cover - abstract
-        """Carry out ``action``; return the status message."""
-        raise NotImplementedError
-
-    def state(self) -> dict:  # pragma: no cover - abstract
+        """Carry out ``action``; return the status message (or None)."""
         raise NotImplementedError
 
     def fallback_url(self) -> str:
@@ -68,8 +62,6 @@ class SocialActionView(BrowserView):
 
     def failed(self, error: SocialError):
         text = error.text(self.request)
-        if wants_json(self.request):
-            return json_response(self.request, {"message": text}, status=400)
         IStatusMessage(self.request).add(text, type="error")
         return self.redirect()
 
@@ -80,8 +72,6 @@ class SocialActionView(BrowserView):
             _("error_post_only", default="Send this form with POST."),
             context=self.request,
         )
-        if wants_json(self.request):
-            return json_response(self.request, {"message": text}, status=405)
         response.setStatus(405)
         response.setHeader("Content-Type", "text/plain; charset=utf-8")
         return text

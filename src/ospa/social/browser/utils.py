@@ -3,24 +3,6 @@
 from ospa.social.core import users
 from plone import api
 from plone.protect.authenticator import createToken
-import json
-
-
-JSON_TYPE = "application/json"
-
-
-def wants_json(request) -> bool:
-    """Whether the request comes from our script (or another API client)."""
-    accept = request.getHeader("Accept", "") or ""
-    return JSON_TYPE in accept or bool(request.getHeader("X-Requested-With"))
-
-
-def json_response(request, data, status=200) -> str:
-    response = request.response
-    response.setStatus(status)
-    response.setHeader("Content-Type", f"{JSON_TYPE}; charset=utf-8")
-    response.setHeader("Cache-Control", "no-store")
-    return json.dumps(data)
 
 
 def safe_url(url) -> str | None:

@@ -524,6 +524,13 @@ def leave(community) -> None:
         _set(community, found, userid, None)
         notify(CommunityLeftEvent(community, userid, userid, None, ""))
         return
+    if userid not in found.pending:
+        raise CommunityError(
+            _(
+                "error_community_not_in",
+                default="You are not a member of this community.",
+            )
+        )
     waiting = _forget_pending(community, found, userid)
     if waiting is not None and waiting["kind"] == "invitation":
         notify(CommunityDeclinedEvent(community, userid, userid, None, ""))
@@ -633,7 +640,11 @@ def approve(community, userid: str, message=None) -> None:
 
 
 def decline(community, userid: str, message=None) -> None:
-    """A moderator declines a request (or withdraws an invitation)."""
+    """A moderator declines a request (or withdraws an invitation); for
+    oneself, declining is :func:`withdraw` (one's invitation or request)."""
+    if isinstance(userid, str) and userid and userid == users.current_userid():
+        withdraw(community)
+        return
     actor = _check_moderator(community)
     message = _check_message(message)
     found = roster(community, create=True)

@@ -2,7 +2,6 @@
 
 from ospa.social import _
 from ospa.social.browser.actions import SocialActionView
-from ospa.social.browser.utils import person
 from ospa.social.likes import api as likes
 
 
@@ -27,8 +26,3 @@ class LikeView(SocialActionView):
             default="You no longer recommend “${title}”.",
             mapping={"title": title},
         )
-
-    def state(self) -> dict:
-        state = likes.state(self.context)
-        state["likers"] = [person(userid) for userid in likes.likers(self.context)]
-        return state

@@ -1,19 +1,79 @@
-/* ospa.social: recommend, follow and community membership without
- * reloading the page.
+/* ospa.social: recommend, follow, community membership and the stream
+ * without reloading the page.
  *
- * Progressive enhancement of the plain forms the server renders (the social
- * bar, author pages, @@following): each `form.ospa-social-action` is sent
- * with fetch, asking for JSON, and the page is updated in place. Without
- * this script the same forms post and redirect back.
+ * Progressive enhancement of the plain forms the server renders: without
+ * this script they post (with the CSRF token) and redirect back with a
+ * status message. With it, each form is carried out by the add-on's
+ * plone.restapi service (the form's `data-ospa-rest` names it) and the page
+ * is updated in place: the Classic UI has no JSON API of its own. The
+ * server renders HTML only; where a part of the page must be drawn anew
+ * (a thread, the community header) the script fetches that part as HTML.
  */
 (function () {
   "use strict";
 
   const FORMS = "form.ospa-social-action, .ospa-social-bar form";
 
-  function actionUrl(form) {
-    // Not form.action: the hidden input named "action" shadows it.
-    return new URL(form.getAttribute("action") || "", document.baseURI).href;
+  // The CSRF token of a form, sent along although JSON needs none (see
+  // restapi/csrf.py): a proxy that rewrites the content type cannot make
+  // a cookie-authenticated write forgeable.
+  function tokenOf(form) {
+    return form?.querySelector('input[name="_authenticator"]')?.value || "";
+  }
+
+  // A call to a REST service as the logged-in user; {response, data},
+  // response null when the network failed, data {} for an empty reply.
+  async function rest(method, url, body, form) {
+    const headers = { Accept: "application/json" };
+    const init = { method, headers, credentials: "same-origin" };
+    if (method !== "GET") {
+      headers["Content-Type"] = "application/json";
+      headers["X-CSRF-TOKEN"] = tokenOf(form);
+      init.body = JSON.stringify(body || {});
+    }
+    let response = null;
+    let data = null;
+    try {
+      response = await fetch(url, init);
+      const text = await response.text();
+      data = text ? JSON.parse(text) : {};
+    } catch (error) {
+      data = null;
+    }
+    return { response, data };
+  }
+
+  // The message of a refusal the person can act on (400, 403, 404, 409),
+  // or null: then the plain form should be sent (a 401 logs in there).
+  function refusal(response, data) {
+    if (!response || !data || ![400, 403, 404, 409].includes(response.status)) {
+      return null;
+    }
+    return data.message || data.error?.message || null;
+  }
+
+  // Run `work` with the form's buttons disabled and the form busy.
+  async function busy(form, work) {
+    const buttons = form.querySelectorAll("button");
+    buttons.forEach((button) => {
+      button.disabled = true;
+    });
+    form.setAttribute("aria-busy", "true");
+    try {
+      return await work();
+    } finally {
+      buttons.forEach((button) => {
+        button.disabled = false;
+      });
+      form.removeAttribute("aria-busy");
+    }
+  }
+
+  function actionOf(form, submitter) {
+    if (submitter && submitter.name === "action") {
+      return submitter.value;
+    }
+    return form.querySelector('input[name="action"]')?.value || "";
   }
 
   function setToggle(form, on, nextAction) {
@@ -57,7 +117,31 @@
     box.querySelectorAll(".ospa-social-error").forEach((alert) => alert.remove());
   }
 
-  function updateLike(form, data) {
+  function showLikers(box, likers) {
+    const list = box.querySelector(".ospa-likers-list");
+    if (!list) {
+      return;
+    }
+    list.replaceChildren(
+      ...likers.map((person) => {
+        const item = document.createElement("li");
+        item.dataset.userid = person.id;
+        const link = document.createElement("a");
+        link.href = person.url;
+        // A name may hold bidi controls: isolated, like in the templates.
+        link.dir = "auto";
+        link.textContent = person.fullname;
+        item.appendChild(link);
+        return item;
+      }),
+    );
+    const empty = box.querySelector(".ospa-likers-empty");
+    if (empty) {
+      empty.hidden = likers.length > 0;
+    }
+  }
+
+  async function updateLike(form, data) {
     const box = form.closest("[data-ospa-like]") || form;
     const liked = Boolean(data.liked);
     box.dataset.liked = liked ? "true" : "false";
@@ -71,24 +155,12 @@
     box.querySelectorAll(".ospa-like-count").forEach((count) => {
       setCount(count, data.count);
     });
-    const list = box.querySelector(".ospa-likers-list");
-    if (list && Array.isArray(data.likers)) {
-      list.replaceChildren(
-        ...data.likers.map((person) => {
-          const item = document.createElement("li");
-          item.dataset.userid = person.id;
-          const link = document.createElement("a");
-          link.href = person.url;
-          // A name may hold bidi controls: isolated, like in the templates.
-          link.dir = "auto";
-          link.textContent = person.fullname;
-          item.appendChild(link);
-          return item;
-        }),
-      );
-      const empty = box.querySelector(".ospa-likers-empty");
-      if (empty) {
-        empty.hidden = data.likers.length > 0;
+    if (box.querySelector(".ospa-likers-list")) {
+      // The reply to a like names no likers (they cost on a popular item):
+      // the first page of them, as GET @likes lists them.
+      const listed = await rest("GET", form.dataset.ospaRest);
+      if (listed.response?.ok && Array.isArray(listed.data?.items)) {
+        showLikers(box, listed.data.items);
       }
     }
   }
@@ -127,53 +199,38 @@
     }
   }
 
-  // POST a form for JSON, with its buttons disabled meanwhile; return
-  // {response, data}, response null when the network failed.
-  async function postForm(form, body) {
-    const buttons = form.querySelectorAll("button");
-    buttons.forEach((button) => {
-      button.disabled = true;
-    });
-    form.setAttribute("aria-busy", "true");
-    let response = null;
-    let data = null;
-    try {
-      response = await fetch(actionUrl(form), {
-        method: "POST",
-        body,
-        credentials: "same-origin",
-        headers: {
-          Accept: "application/json",
-          "X-Requested-With": "XMLHttpRequest",
-        },
-      });
-      data = await response.json().catch(() => null);
-    } catch (error) {
-      response = null;
-    } finally {
-      buttons.forEach((button) => {
-        button.disabled = false;
-      });
-      form.removeAttribute("aria-busy");
+  // What a like or follow form asks of its REST service (@likes, @following).
+  function toggleCall(form) {
+    const action = actionOf(form);
+    const on = action === "like" || action === "follow";
+    if (form.classList.contains("ospa-follow-form")) {
+      const value = (name) => form.querySelector(`input[name="${name}"]`)?.value;
+      return [on ? "POST" : "DELETE", { kind: value("kind"), target: value("target") }];
     }
-    return { response, data };
+    return [on ? "POST" : "DELETE", undefined];
   }
 
   async function send(form) {
     const box = form.closest("[data-ospa-like], [data-ospa-follow]") || form;
-    const { response, data } = await postForm(form, new FormData(form));
+    const [method, body] = toggleCall(form);
+    const { response, data } = await busy(form, () =>
+      rest(method, form.dataset.ospaRest, body, form),
+    );
     if (response && response.ok && data) {
       clearError(box);
       if ("liked" in data) {
-        updateLike(form, data);
+        await updateLike(form, data);
       } else if ("following" in data) {
         updateFollow(form, data);
       }
       form.dispatchEvent(
         new CustomEvent("ospa-social:updated", { bubbles: true, detail: data }),
       );
-    } else if (response && response.status === 400 && data && data.message) {
-      showError(box, data.message);
+      return;
+    }
+    const message = refusal(response, data);
+    if (message) {
+      showError(box, message);
     } else {
       // Login needed, token expired, server error: let the page handle it.
       HTMLFormElement.prototype.submit.call(form);
@@ -185,7 +242,7 @@
     if (!(form instanceof HTMLFormElement) || !form.matches(FORMS)) {
       return;
     }
-    if (!window.fetch || !window.FormData) {
+    if (!window.fetch || !form.dataset.ospaRest) {
       return;
     }
     event.preventDefault();
@@ -193,16 +250,54 @@
   });
 
   /* Communities: the membership forms of the community header and of the
-   * members page (`form.ospa-community-action`, posting to
-   * @@community-membership). They are sent with fetch asking for JSON; on
-   * success the message is shown and the page's community regions
+   * members page (`form.ospa-community-action`). The script sends them to
+   * the community's `@members` service (`data-ospa-rest`); on success the
+   * reply's message is shown and the page's community regions
    * (`[data-ospa-community-region]`, by id) are replaced by fresh ones from
-   * the server, or the browser goes where the server says when this page
-   * is closed to the user now (they left a closed community). Without this
-   * script the same forms post and redirect back with a status message.
+   * the server, or the browser leaves a page that is closed to the person
+   * now (they left a secret or closed community).
    */
   const COMMUNITY_FORMS = "form.ospa-community-action";
   const REGIONS = "[data-ospa-community-region]";
+
+  // The @members call of a membership form: [method, url, body].
+  function membershipCall(form, submitter) {
+    const fields = new FormData(form);
+    if (submitter && submitter.name) {
+      fields.set(submitter.name, submitter.value);
+    }
+    const text = (name) => String(fields.get(name) || "").trim();
+    const action = text("action");
+    const base = form.dataset.ospaRest;
+    const me = form.dataset.ospaMe;
+    const userid = text("userid");
+    const member = (id) => `${base}/${encodeURIComponent(id)}`;
+    const message = fields.get("message") ? { message: fields.get("message") } : {};
+    switch (action) {
+      case "join":
+        return ["POST", base, message];
+      case "leave":
+        return ["DELETE", member(me)];
+      case "accept":
+        return ["PATCH", member(me), { action: "accept", ...message }];
+      case "decline":
+        return ["PATCH", member(userid || me), { action: "decline", ...message }];
+      case "approve":
+        return ["PATCH", member(userid), { action: "approve", ...message }];
+      case "invite":
+        return [
+          "POST",
+          base,
+          { user: userid, role: text("role") || "member", ...message },
+        ];
+      case "set_role":
+        return ["PATCH", member(userid), { role: text("role") }];
+      case "remove":
+        return ["DELETE", member(userid)];
+      default:
+        return null;
+    }
+  }
 
   function samePage(url) {
     const target = new URL(url, document.baseURI);
@@ -257,20 +352,38 @@
     HTMLFormElement.prototype.submit.call(form);
   }
 
+  // Where to go after a change of one's own membership, or null to stay.
+  function awayUrl(form, data) {
+    if (data.id !== form.dataset.ospaMe) {
+      return null;
+    }
+    if (!data.can_see) {
+      return form.dataset.ospaAway;
+    }
+    const community = form.dataset.ospaRest.replace(/\/@members$/, "");
+    if (!data.state?.can_see_content && !samePage(community)) {
+      return community;
+    }
+    return null;
+  }
+
   async function sendCommunity(form, submitter) {
     const box = form.closest("[data-ospa-community-box]") || form;
-    const body = new FormData(form);
-    if (submitter && submitter.name) {
-      body.set(submitter.name, submitter.value);
+    const call = membershipCall(form, submitter);
+    if (!call) {
+      submitNormally(form, submitter);
+      return;
     }
-    const { response, data } = await postForm(form, body);
+    const [method, url, body] = call;
+    const { response, data } = await busy(form, () => rest(method, url, body, form));
     if (response && response.ok && data) {
       clearError(box);
       form.dispatchEvent(
         new CustomEvent("ospa-community:updated", { bubbles: true, detail: data }),
       );
-      if (data.redirect && !samePage(data.redirect)) {
-        window.location.assign(data.redirect);
+      const away = awayUrl(form, data);
+      if (away) {
+        window.location.assign(away);
         return;
       }
       showCommunityMessage(data.message, "info");
@@ -279,8 +392,11 @@
       } catch (error) {
         window.location.reload();
       }
-    } else if (response && response.status === 400 && data && data.message) {
-      showError(box, data.message);
+      return;
+    }
+    const message = refusal(response, data);
+    if (message) {
+      showError(box, message);
     } else {
       // Login needed, token expired, server error: let the page handle it.
       submitNormally(form, submitter);
@@ -292,7 +408,7 @@
     if (!(form instanceof HTMLFormElement) || !form.matches(COMMUNITY_FORMS)) {
       return;
     }
-    if (!window.fetch || !window.FormData || !window.DOMParser) {
+    if (!window.fetch || !window.DOMParser || !form.dataset.ospaRest) {
       return;
     }
     event.preventDefault();
@@ -304,10 +420,12 @@
    * @@hashtag, @@questions, a post's page and "Share to stream".
    *
    * - The stream forms (`form.ospa-stream-form`: composer, reply, edit,
-   *   delete, hide, accept, share) are sent with fetch asking for JSON; the
-   *   answer carries the thread rendered anew (`html`), which replaces the
-   *   thread on the page (a new post goes on top). Without this script the
-   *   same forms post and redirect back with a status message.
+   *   delete, hide, accept, share) are carried out by the REST services
+   *   (the content POST of a community or /stream, PATCH and DELETE of a
+   *   post, `@workflow/hide|show`, `@answer`); then the thread is fetched
+   *   as HTML (`?fragment=thread` of its post) and replaces the one on the
+   *   page (a new post goes on top). The message shown is the form's
+   *   (`data-ospa-done`, the same the form target would show).
    * - "Load more" (`#ospa-stream-more`, a link with ?before=) appends the
    *   next page, fetched as `?fragment=items`.
    * - Every `data-poll-seconds` (60) the page asks `data-new-url` for the
@@ -342,29 +460,109 @@
     }
   }
 
-  function addThread(data) {
+  // The thread (top-level post) rendered anew, as HTML: "" when gone.
+  async function threadHtml(url, form) {
+    const target = new URL(url, document.baseURI);
+    target.searchParams.set("fragment", "thread");
+    const cameFrom = form.querySelector('input[name="came_from"]')?.value;
+    target.searchParams.set("came_from", cameFrom || window.location.href);
+    const response = await fetch(target, {
+      credentials: "same-origin",
+      headers: { Accept: "text/html" },
+    });
+    if (!response.ok) {
+      throw new Error(`status ${response.status}`);
+    }
+    return response.text();
+  }
+
+  function addThread(uid, html) {
     const list = document.getElementById("ospa-stream-items");
-    const element = elementOf(data.html);
+    const element = elementOf(html);
     if (!list || !element) {
       return;
     }
     list.querySelectorAll(".ospa-stream-empty").forEach((empty) => empty.remove());
-    threadElement(data.thread_uid)?.remove();
+    threadElement(uid)?.remove();
     list.prepend(element);
     bumpLatest(element);
   }
 
-  function replaceThread(data) {
-    const old = threadElement(data.thread_uid);
-    if (!old) {
-      return;
-    }
-    const element = elementOf(data.html);
+  function replaceThread(old, html) {
+    const element = elementOf(html);
     if (element) {
       old.replaceWith(element);
     } else {
       old.remove();
     }
+  }
+
+  function fileAsJson(file) {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => {
+        const data = String(reader.result);
+        resolve({
+          data: data.slice(data.indexOf(",") + 1),
+          encoding: "base64",
+          filename: file.name,
+          "content-type": file.type || "application/octet-stream",
+        });
+      };
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(file);
+    });
+  }
+
+  // The REST call of a stream form: {method, url, body, outcome}.
+  async function streamCall(form, submitter) {
+    const kind = form.dataset.ospaStreamAction;
+    const fields = new FormData(form);
+    if (submitter && submitter.name) {
+      fields.set(submitter.name, submitter.value);
+    }
+    const value = (name) => String(fields.get(name) || "");
+    // As typed, with the line ends of any browser made LF.
+    const text = value("text").replace(/\r\n?/g, "\n");
+    const url = form.dataset.ospaRest;
+    if (kind === "post" || kind === "share") {
+      const place = form.querySelector('[name="place"]');
+      const chosen = place?.tagName === "SELECT" ? place.selectedOptions[0] : place;
+      const body = { "@type": "Post", text };
+      if (value("question")) {
+        body.question = true;
+      }
+      if (value("about")) {
+        body.about = value("about");
+      }
+      const file = fields.get("attachment");
+      if (file && file.name) {
+        body.attachment = await fileAsJson(file);
+      }
+      const outcome = body.question ? "question" : "post";
+      return { method: "POST", url: chosen?.dataset.ospaRest, body, outcome };
+    }
+    if (kind === "reply") {
+      const body = { "@type": "Post", text, in_reply_to: value("in_reply_to") };
+      return { method: "POST", url, body, outcome: "reply" };
+    }
+    if (kind === "edit") {
+      return { method: "PATCH", url, body: { text }, outcome: "edit" };
+    }
+    if (kind === "delete") {
+      return { method: "DELETE", url, outcome: "delete" };
+    }
+    const action = value("action");
+    if (kind === "hide") {
+      return { method: "POST", url: `${url}/@workflow/${action}`, outcome: action };
+    }
+    if (kind === "accept" && action === "accept") {
+      return { method: "POST", url, body: { reply: value("reply") }, outcome: action };
+    }
+    if (kind === "accept") {
+      return { method: "DELETE", url, outcome: action };
+    }
+    return null;
   }
 
   async function sendStream(form, submitter) {
@@ -373,43 +571,59 @@
     if (question && !window.confirm(question)) {
       return;
     }
-    const body = new FormData(form);
-    if (submitter && submitter.name) {
-      body.set(submitter.name, submitter.value);
+    let call = null;
+    try {
+      call = await streamCall(form, submitter);
+    } catch (error) {
+      call = null;
     }
-    const { response, data } = await postForm(form, body);
-    if (response && response.ok && data) {
-      clearError(form);
+    if (!call || !call.url) {
+      submitNormally(form, submitter);
+      return;
+    }
+    const { response, data } = await busy(form, () =>
+      rest(call.method, call.url, call.body, form),
+    );
+    if (!response || !response.ok || !data) {
+      const message = refusal(response, data);
+      if (message) {
+        showError(form, message);
+      } else {
+        // Login needed, token expired, server error: let the page handle it.
+        submitNormally(form, submitter);
+      }
+      return;
+    }
+    clearError(form);
+    const root = streamRoot();
+    const thread = form.closest("[data-ospa-thread]");
+    const done = JSON.parse(form.dataset.ospaDone || "{}")[call.outcome];
+    try {
       if (kind === "post") {
-        addThread(data);
+        addThread(data.UID, await threadHtml(data["@id"], form));
         form.reset();
       } else if (kind === "share") {
         form.reset();
         form.closest("details")?.removeAttribute("open");
-      } else {
-        replaceThread(data);
+      } else if (kind === "delete" && thread && call.url === thread.dataset.ospaThreadUrl) {
+        if (root?.classList.contains("ospa-stream-post")) {
+          // The post of this page is gone: back to its stream.
+          const back = root.querySelector(".ospa-stream-back");
+          window.location.assign(back ? back.href : document.baseURI);
+          return;
+        }
+        thread.remove();
+      } else if (thread) {
+        replaceThread(thread, await threadHtml(thread.dataset.ospaThreadUrl, form));
       }
-      const root = streamRoot();
-      if (
-        kind === "delete" &&
-        data.deleted === data.thread_uid &&
-        root?.classList.contains("ospa-stream-post")
-      ) {
-        // The post of this page is gone: back to its stream.
-        const back = root.querySelector(".ospa-stream-back");
-        window.location.assign(back ? back.href : document.baseURI);
-        return;
-      }
-      showCommunityMessage(data.message, "info");
-      document.dispatchEvent(
-        new CustomEvent("ospa-stream:updated", { detail: { kind, data } }),
-      );
-    } else if (response && response.status === 400 && data && data.message) {
-      showError(form, data.message);
-    } else {
-      // Login needed, token expired, server error: let the page handle it.
-      submitNormally(form, submitter);
+    } catch (error) {
+      window.location.reload();
+      return;
     }
+    showCommunityMessage(done, "info");
+    document.dispatchEvent(
+      new CustomEvent("ospa-stream:updated", { detail: { kind, data } }),
+    );
   }
 
   document.addEventListener("submit", (event) => {
@@ -417,7 +631,7 @@
     if (!(form instanceof HTMLFormElement) || !form.matches(STREAM_FORMS)) {
       return;
     }
-    if (!window.fetch || !window.FormData) {
+    if (!window.fetch || !window.FileReader) {
       return;
     }
     event.preventDefault();

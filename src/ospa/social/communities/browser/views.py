@@ -23,7 +23,8 @@ from ospa.social.browser.utils import safe_url
 from ospa.social.browser.utils import token
 from ospa.social.communities import api as communities
 from ospa.social.communities import listing
-from ospa.social.communities.api import CommunityError
+from ospa.social.communities import messages
+from ospa.social.communities.messages import ROLE_TITLES
 from ospa.social.core import users
 from ospa.social.core.errors import SocialError
 from plone import api
@@ -57,12 +58,6 @@ VISIBILITY_HELP = {
         default="Only its members know that this community exists.",
     ),
 }
-ROLE_TITLES = {
-    "owner": _("community_role_owner", default="Owner"),
-    "moderator": _("community_role_moderator", default="Moderator"),
-    "member": _("community_role_member", default="Member"),
-    "guest": _("community_role_guest", default="Guest"),
-}
 ROLE_GROUP_TITLES = {
     "owner": _("community_role_owners", default="Owners"),
     "moderator": _("community_role_moderators", default="Moderators"),
@@ -94,6 +89,17 @@ def _t(request, message) -> str:
 
 def _portal_url() -> str:
     return api.portal.get().absolute_url()
+
+
+def rest_attributes(community, userid) -> dict:
+    """What ``social.js`` needs to send a membership form to ``@members``:
+    the service, who "I" am, and where to go when the community is closed
+    to me after the change."""
+    return {
+        "url": f"{community.absolute_url()}/@members",
+        "me": userid or "",
+        "away": f"{_portal_url()}/@@my-communities",
+    }
 
 
 def _image_tag(obj, scale="thumb", css_class="") -> str | None:
@@ -180,6 +186,7 @@ class CommunityHeaderViewlet(ViewletBase):
             self.anonymous = self.info.userid is None
             self.token = token() if not self.anonymous else ""
             self.action_url = f"{self.info.url}/@@community-membership"
+            self.rest = rest_attributes(community, self.info.userid)
             self.came_from = self.request.get("ACTUAL_URL") or self.info.url
             query = self.request.get("QUERY_STRING")
             if query and self.request.get("REQUEST_METHOD", "GET") == "GET":
@@ -240,14 +247,19 @@ class CommunityHeaderViewlet(ViewletBase):
 
 
 class MembershipView(SocialActionView):
-    """``@@community-membership`` on a community.
+    """``@@community-membership`` on a community: the forms of the header
+    and the members page, without JavaScript (``social.js`` calls
+    ``@members`` instead).
 
     For oneself: ``action=join`` (with an optional ``message`` when asking
     to join), ``leave`` (also withdraws a request), ``accept`` and
     ``decline`` (an invitation). For moderators, about ``userid``:
     ``approve`` and ``decline`` (a request; declining an invitation
     withdraws it), ``invite`` (with ``role``), ``set_role`` (``role``) and
-    ``remove``; ``message`` goes with approve, decline and invite.
+    ``remove``; ``message`` goes with approve, decline and invite. The rules
+    and the dispatch are the API's; the message is
+    :func:`~ospa.social.communities.messages.change_message`'s, as in the
+    REST replies.
     """
 
     actions = (
@@ -260,181 +272,42 @@ class MembershipView(SocialActionView):
         "set_role",
         "remove",
     )
+    # Actions about oneself, whatever ``userid`` says.
+    OWN = ("join", "leave", "accept")
 
     def act(self, action):
         form = self.request.form
-        self.action = action
-        self.own = True
-        message = form.get("message") or None
+        community = self.context
+        me = users.current_userid()
         userid = form.get("userid")
         if isinstance(userid, str):
             userid = userid.strip()
-        title = self.context.Title()
-        me = users.current_userid()
-        if action == "decline" and userid and userid != me:
-            action = "decline_other"
-        moderating = ("approve", "decline_other", "invite", "set_role", "remove")
-        if action in moderating and (action != "remove" or userid != me):
-            self.own = False
-        handler = getattr(self, f"do_{action}")
-        result = handler(userid=userid, message=message, title=title)
-        self.message_text = _t(self.request, result)
-        return result
-
-    # the user's own membership
-
-    def _check_logged_in(self):
-        if users.current_userid() is None:
-            raise Unauthorized("Log in first.")
-
-    def do_join(self, message, title, **ignored):
-        result = communities.join(self.context, message=message)
-        if result == "pending":
-            return _(
-                "msg_community_requested",
-                default="You asked to join “${title}”. Its moderators decide.",
-                mapping={"title": title},
-            )
-        return _(
-            "msg_community_joined",
-            default="You joined “${title}”.",
-            mapping={"title": title},
-        )
-
-    def do_accept(self, title, message=None, **ignored):
-        self._check_logged_in()
-        communities.accept(self.context, message)
-        return _(
-            "msg_community_joined",
-            default="You joined “${title}”.",
-            mapping={"title": title},
-        )
-
-    def do_decline(self, title, **ignored):
-        self._check_logged_in()
-        if communities.withdraw(self.context) == "invitation":
-            return _(
-                "msg_community_invitation_declined",
-                default="You declined the invitation to “${title}”.",
-                mapping={"title": title},
-            )
-        return _(
-            "msg_community_request_withdrawn",
-            default="You withdrew your request to join “${title}”.",
-            mapping={"title": title},
-        )
-
-    def do_leave(self, title, **ignored):
-        self._check_logged_in()
-        role = communities.role_of(self.context)
-        waiting = communities.pending_of(self.context)
-        if role is None and not waiting:
-            raise CommunityError(
-                _(
-                    "error_community_not_in",
-                    default="You are not a member of this community.",
-                )
-            )
-        communities.leave(self.context)
-        if role is not None:
-            return _(
-                "msg_community_left",
-                default="You left “${title}”.",
-                mapping={"title": title},
-            )
-        if waiting["kind"] == "invitation":
-            return _(
-                "msg_community_invitation_declined",
-                default="You declined the invitation to “${title}”.",
-                mapping={"title": title},
-            )
-        return _(
-            "msg_community_request_withdrawn",
-            default="You withdrew your request to join “${title}”.",
-            mapping={"title": title},
-        )
-
-    # moderators
-
-    def _name(self, userid) -> str:
-        if isinstance(userid, str) and users.exists(userid):
-            return users.summary(userid)["fullname"]
-        return str(userid)[:50]
-
-    def do_approve(self, userid, message, title, **ignored):
-        communities.approve(self.context, userid, message=message)
-        return _(
-            "msg_community_approved",
-            default="${user} is a member of “${title}” now.",
-            mapping={"user": self._name(userid), "title": title},
-        )
-
-    def do_decline_other(self, userid, message, title, **ignored):
-        waiting = None
-        if isinstance(userid, str) and communities.can_moderate(self.context):
-            waiting = communities.pending_of(self.context, userid)
-        communities.decline(self.context, userid, message=message)
-        if waiting and waiting.get("kind") == "invitation":
-            return _(
-                "msg_community_invitation_withdrawn",
-                default="The invitation of ${user} was withdrawn.",
-                mapping={"user": self._name(userid)},
-            )
-        return _(
-            "msg_community_declined",
-            default="The request of ${user} was declined.",
-            mapping={"user": self._name(userid)},
-        )
-
-    def do_invite(self, userid, message, title, **ignored):
-        role = self.request.form.get("role") or "member"
-        communities.invite(self.context, userid, role=role, message=message)
-        if communities.role_of(self.context, userid) is not None:
-            # They had asked to join: the invitation let them in at once.
-            return _(
-                "msg_community_approved",
-                default="${user} is a member of “${title}” now.",
-                mapping={"user": self._name(userid), "title": title},
-            )
-        return _(
-            "msg_community_invited",
-            default="${user} was invited to “${title}”.",
-            mapping={"user": self._name(userid), "title": title},
-        )
-
-    def do_set_role(self, userid, title, **ignored):
-        role = self.request.form.get("role")
-        communities.set_role(self.context, userid, role)
-        return _(
-            "msg_community_role_set",
-            default="${user} is ${role} of “${title}” now.",
-            mapping={
-                "user": self._name(userid),
-                "role": _t(self.request, ROLE_TITLES[role]),
-                "title": title,
-            },
-        )
-
-    def do_remove(self, userid, title, **ignored):
-        if userid and userid == users.current_userid():
-            return self.do_leave(title=title)
-        communities.remove(self.context, userid)
-        return _(
-            "msg_community_removed",
-            default="${user} is no longer on the roster of “${title}”.",
-            mapping={"user": self._name(userid), "title": title},
-        )
-
-    # answers
-
-    def state(self) -> dict:
-        return {
-            "message": getattr(self, "message_text", ""),
-            "action": getattr(self, "action", None),
-            "userid": self.request.form.get("userid") or None,
-            "state": communities.state(self.context),
-            "redirect": self.target_url(),
-        }
+        if action in self.OWN or (action == "decline" and not userid):
+            if me is None and action != "join":
+                raise Unauthorized("Log in first.")
+            userid = me
+        self.own = userid is not None and userid == me
+        message = form.get("message") or None
+        before = messages.standing(community, userid)
+        if action == "join":
+            communities.join(community, message=message)
+        elif action == "leave":
+            communities.leave(community)
+        elif action == "accept":
+            communities.accept(community, message)
+        elif action == "decline":
+            communities.decline(community, userid, message=message)
+        elif action == "approve":
+            communities.approve(community, userid, message=message)
+        elif action == "invite":
+            role = form.get("role") or "member"
+            communities.invite(community, userid, role=role, message=message)
+        elif action == "set_role":
+            communities.set_role(community, userid, form.get("role"))
+        else:
+            communities.remove(community, userid)
+        after = messages.standing(community, userid)
+        return messages.change_message(community, userid, before, after)
 
     def fallback_url(self) -> str:
         return self.context.absolute_url()
@@ -638,6 +511,7 @@ class MembersView(CommunityPage):
             self.invitations = communities.pending(community, "invitation")
         self.token = token() if self.me else ""
         self.action_url = f"{community.absolute_url()}/@@community-membership"
+        self.rest = rest_attributes(community, self.me)
         self.url = f"{community.absolute_url()}/@@community-members"
         return self.index()
 

@@ -10,6 +10,7 @@ rejected request changes nothing.
 from AccessControl import Unauthorized
 from ospa.social import _
 from ospa.social.communities import api as communities
+from ospa.social.communities import messages
 from ospa.social.communities.api import CommunityError
 from ospa.social.core import users
 from ospa.social.restapi import batching
@@ -53,28 +54,25 @@ def check_message(data: dict):
     return message
 
 
-def pending_kind(community, userid) -> str | None:
-    entry = communities.pending_of(community, userid)
-    return entry["kind"] if entry else None
-
-
 def members_url(community) -> str:
     return f"{community.absolute_url()}/@members"
 
 
-def member_reply(community, userid) -> dict:
-    """Where ``userid`` stands now, and the community as the viewer sees it."""
+def member_reply(community, userid, before: tuple, request) -> dict:
+    """Where ``userid`` stands now, what that change says, and the
+    community as the viewer sees it (``can_see``: whether they still may,
+    after leaving a secret community)."""
+    after = messages.standing(community, userid)
+    said = messages.change_message(community, userid, before, after)
     return {
         "@id": f"{members_url(community)}/{quote(userid)}",
         "id": userid,
-        "role": communities.role_of(community, userid),
-        "pending": pending_kind(community, userid),
+        "role": after[0],
+        "pending": after[1],
+        "message": translate(said, context=request) if said is not None else None,
+        "can_see": communities.can_see(community),
         "state": communities.state(community),
     }
-
-
-def standing(community, userid) -> tuple:
-    return communities.role_of(community, userid), pending_kind(community, userid)
 
 
 class MembersGet(SocialService):
@@ -136,17 +134,16 @@ class MembersPost(WriteService):
             if userid is None:
                 raise Unauthorized("Log in first.")
         # A user id that is no text (or empty) is refused by the API below.
-        known = isinstance(userid, str) and userid
-        before = standing(community, userid) if known else None
+        before = messages.standing(community, userid)
         if "user" not in data:
             communities.join(community, message)
         elif data.get("invite", True):
             communities.invite(community, userid, data.get("role", "member"), message)
         else:
             communities.add(community, userid, data.get("role", "member"))
-        if standing(community, userid) != before:
+        if messages.standing(community, userid) != before:
             self.request.response.setStatus(201)
-        return member_reply(community, userid)
+        return member_reply(community, userid, before, self.request)
 
 
 class _OneMember(PathParams, WriteService):
@@ -181,18 +178,17 @@ class MemberPatch(_OneMember):
                     "or a role.",
                 )
             )
+        before = messages.standing(community, userid)
         if "role" in data:
             communities.set_role(community, userid, data["role"])
-            return member_reply(community, userid)
+            return member_reply(community, userid, before, self.request)
         action = data["action"]
         me = users.current_userid()
         if action == "approve":
             communities.approve(community, userid, message)
-        elif action == "decline" and userid == me:
-            # Declining one's own invitation (or withdrawing a request); one
-            # who is on the roster leaves with DELETE.
-            communities.withdraw(community)
         elif action == "decline":
+            # For oneself: declining one's invitation or withdrawing one's
+            # request (one who is on the roster leaves with DELETE).
             communities.decline(community, userid, message)
         elif action == "accept":
             self.accept(community, userid, me, message)
@@ -204,7 +200,7 @@ class MemberPatch(_OneMember):
                     mapping={"action": _short(action), "actions": ", ".join(ACTIONS)},
                 )
             )
-        return member_reply(community, userid)
+        return member_reply(community, userid, before, self.request)
 
     def accept(self, community, userid, me, message):
         if me is None or userid != me:
@@ -218,5 +214,6 @@ class MemberDelete(_OneMember):
     def answer(self):
         community = self.context
         userid = self.userid()
+        before = messages.standing(community, userid)
         communities.remove(community, userid)
-        return member_reply(community, userid)
+        return member_reply(community, userid, before, self.request)

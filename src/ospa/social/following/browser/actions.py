@@ -41,14 +41,6 @@ class FollowView(SocialActionView):
         described = following.describe(self.kind, self.target)
         return described["title"] if described else self.target
 
-    def state(self) -> dict:
-        return {
-            "kind": self.kind,
-            "target": self.target,
-            "following": following.is_following(self.kind, self.target),
-            "followers_count": following.followers_count(self.kind, self.target),
-        }
-
     def fallback_url(self) -> str:
         described = None
         kind = getattr(self, "kind", None)

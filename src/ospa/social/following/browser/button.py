@@ -18,11 +18,13 @@ class FollowButtonMixin:
     follow_count_template = ViewPageTemplateFile("templates/followers_count.pt")
 
     def follow_button(self, kind, target, came_from, count=None, title=None):
+        portal_url = api.portal.get().absolute_url()
         return self.follow_template(
             kind=kind,
             target=target,
             following=following.is_following(kind, target),
-            action_url=f"{api.portal.get().absolute_url()}/@@social-follow",
+            action_url=f"{portal_url}/@@social-follow",
+            rest_url=f"{portal_url}/@following",
             came_from=came_from,
             token=token(),
             count=count,

@@ -24,10 +24,8 @@ from AccessControl import Unauthorized
 from DateTime import DateTime
 from ospa.social import _
 from ospa.social.browser.actions import SocialActionView
-from ospa.social.browser.utils import json_response
 from ospa.social.browser.utils import safe_url
 from ospa.social.browser.utils import token
-from ospa.social.browser.utils import wants_json
 from ospa.social.core import security
 from ospa.social.core import users
 from ospa.social.core.errors import SocialError
@@ -523,19 +521,6 @@ class IdeaSupportView(IdeaRendering, SocialActionView):
         remaining = self.remaining_text(self.result["remaining"])
         return f"{text} {remaining}" if remaining else text
 
-    def state(self) -> dict:
-        return self.result
-
-    def failed(self, error: SocialError):
-        if wants_json(self.request):
-            state = getattr(error, "state", None)
-            return json_response(
-                self.request,
-                {"message": error.text(self.request), "state": state},
-                status=400,
-            )
-        return super().failed(error)
-
 
 class IdeaStatusView(IdeaRendering, BrowserView):
     """``@@idea-status`` on an idea: the status change with its answer."""
@@ -593,16 +578,10 @@ class IdeaStatusView(IdeaRendering, BrowserView):
                 default="“${title}” is ${status} now.",
                 mapping={"title": idea.Title(), "status": self.status_title(new)},
             )
-            if wants_json(request):
-                return json_response(
-                    request, {"message": _t(request, message), "status": new}
-                )
             IStatusMessage(request).add(message, type="info")
             came_from = safe_url(request.form.get("came_from"))
             request.response.redirect(came_from or self.url, status=303)
             return ""
-        if wants_json(request):
-            return json_response(request, {"message": text}, status=400)
         IStatusMessage(request).add(text, type="error")
         return None
 

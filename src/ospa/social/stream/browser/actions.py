@@ -1,11 +1,12 @@
 """The form targets of the stream: post, reply, edit, delete, hide, accept.
 
-Like ``@@social-like`` (:class:`SocialActionView`) they accept POST only,
-with the CSRF token, call :mod:`ospa.social.stream.posts` and then redirect
-back with a status message, or, asked for JSON by ``social.js``, answer
-with the message and the thread rendered anew (``html``), so that the
-script replaces it in place. Bad input is a status message or a 400 with
-the message; ``Unauthorized`` is left to Plone.
+Like ``@@social-like`` (:class:`SocialActionView`) they are for browsers
+without JavaScript: POST only, with the CSRF token; they call
+:mod:`ospa.social.stream.posts` and redirect back with a status message
+(:data:`~ospa.social.stream.browser.views.DONE`). ``social.js`` calls the
+REST services instead (content POST/PATCH/DELETE, ``@workflow``,
+``@answer``) and fetches the thread as HTML (``?fragment=thread`` of the
+post). Bad input is an error message; ``Unauthorized`` is left to Plone.
 
 - ``@@stream-post`` on a community, on ``/stream`` or on the site (with
   ``place``, the UID of a community or of ``/stream``; a reply goes where
@@ -24,10 +25,8 @@ from ospa.social.core import users
 from ospa.social.interfaces import ICommunity
 from ospa.social.interfaces import IStreamFolder
 from ospa.social.stream import posts
-from ospa.social.stream import query as stream
-from ospa.social.stream.browser.views import StreamRendering
+from ospa.social.stream.browser.views import DONE
 from ospa.social.stream.posts import PostError
-from zope.i18n import translate
 import mimetypes
 
 
@@ -65,7 +64,7 @@ def read_upload(upload):
     return data, filename, content_type or None
 
 
-class StreamActionView(StreamRendering, SocialActionView):
+class StreamActionView(SocialActionView):
     """A stream form target; ``action`` defaults to the only one."""
 
     def __call__(self):
@@ -73,28 +72,6 @@ class StreamActionView(StreamRendering, SocialActionView):
         if len(self.actions) == 1 and not form.get("action"):
             form["action"] = self.actions[0]
         return super().__call__()
-
-    def thread_of(self, post):
-        """The top-level post of ``post`` (itself, or the post it answers)."""
-        if post is not None and post.in_reply_to:
-            return posts.visible_post(post.in_reply_to)
-        return post
-
-    def thread_state(self, message, post, **extra) -> dict:
-        """The answer for the script: the message and the thread's new HTML."""
-        self.setup_rendering(came_from=safe_url(self.request.form.get("came_from")))
-        thread = self.thread_of(post)
-        html = ""
-        if thread is not None:
-            item = stream.item_of(thread)
-            html = self.render_item(item) if item is not None else ""
-        return {
-            "message": translate(message, context=self.request),
-            "uid": post.UID() if post is not None else None,
-            "thread_uid": thread.UID() if thread is not None else None,
-            "html": html,
-            **extra,
-        }
 
 
 class StreamPostView(StreamActionView):
@@ -140,19 +117,8 @@ class StreamPostView(StreamActionView):
             content_type=content_type,
         )
         if reply_to:
-            self.message = _("msg_reply_added", default="Your reply was published.")
-        elif self.post.question:
-            self.message = _(
-                "msg_question_added", default="Your question was published."
-            )
-        else:
-            self.message = _("msg_post_added", default="Your post was published.")
-        return self.message
-
-    def state(self) -> dict:
-        return self.thread_state(
-            self.message, self.post, reply=bool(self.post.in_reply_to)
-        )
+            return DONE["reply"]
+        return DONE["question" if self.post.question else "post"]
 
     def fallback_url(self) -> str:
         post = getattr(self, "post", None)
@@ -168,11 +134,7 @@ class PostEditView(StreamActionView):
 
     def act(self, action):
         posts.edit(self.context, _text(self.request.form.get("text")))
-        self.message = _("msg_post_edited", default="Your changes were saved.")
-        return self.message
-
-    def state(self) -> dict:
-        return self.thread_state(self.message, self.context)
+        return DONE["edit"]
 
 
 class PostDeleteView(StreamActionView):
@@ -184,23 +146,13 @@ class PostDeleteView(StreamActionView):
         post = self.context
         self.uid = post.UID()
         self.url = post.absolute_url()
-        self.thread = self.thread_of(post) if post.in_reply_to else None
         container = posts.container_of(post)
         if ICommunity.providedBy(container):
             self.container_url = f"{container.absolute_url()}/@@community-stream"
         else:
             self.container_url = container.absolute_url()
         posts.delete(post)
-        self.message = _("msg_post_deleted", default="The post was deleted.")
-        return self.message
-
-    def state(self) -> dict:
-        thread = getattr(self, "thread", None)
-        found = self.thread_state(self.message, thread, deleted=self.uid)
-        if thread is None:
-            found["thread_uid"] = self.uid
-            found["uid"] = self.uid
-        return found
+        return DONE["delete"]
 
     def redirect(self):
         url = safe_url(self.request.form.get("came_from"))
@@ -226,18 +178,7 @@ class PostHideView(StreamActionView):
 
     def act(self, action):
         posts.set_hidden(self.context, action == "hide")
-        if action == "hide":
-            self.message = _(
-                "msg_post_hidden",
-                default="The post is hidden: only its author and the "
-                "moderators see it.",
-            )
-        else:
-            self.message = _("msg_post_shown", default="The post is visible again.")
-        return self.message
-
-    def state(self) -> dict:
-        return self.thread_state(self.message, self.context)
+        return DONE[action]
 
 
 class PostAcceptView(StreamActionView):
@@ -256,14 +197,6 @@ class PostAcceptView(StreamActionView):
                     )
                 )
             posts.accept(self.context, reply)
-            self.message = _("msg_answer_accepted", default="You accepted the answer.")
         else:
             posts.accept(self.context, None)
-            self.message = _(
-                "msg_answer_withdrawn",
-                default="The answer is no longer accepted.",
-            )
-        return self.message
-
-    def state(self) -> dict:
-        return self.thread_state(self.message, self.context)
+        return DONE[action]

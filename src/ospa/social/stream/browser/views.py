@@ -1,4 +1,4 @@
-"""The activity stream in Classic UI: pages, a post's page, viewlets, JSON.
+"""The activity stream in Classic UI: pages, a post's page, viewlets.
 
 Everything shown comes from :mod:`ospa.social.stream.query` (the items, the
 new-item count, the top hashtags) and :mod:`ospa.social.stream.posts` (where
@@ -13,8 +13,6 @@ render its items with ``templates/stream_item.pt``:
   button and the top hashtags;
 - :class:`QuestionsView`: ``@@questions``, the open questions;
 - :class:`PostView`: a post's own page (``view`` of a post) with all replies;
-- :class:`StreamNewView` (``@@stream-new``) and
-  :class:`MentionSearchView` (``@@mention-search``): JSON for the script;
 - :class:`ShareViewlet` and :class:`FrontStreamViewlet`.
 
 Each page answers ``?fragment=items`` with just its items and the "load
@@ -27,7 +25,7 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from DateTime import DateTime
 from ospa.social import _
-from ospa.social.browser.utils import json_response
+from ospa.social.browser.utils import safe_url
 from ospa.social.browser.utils import token
 from ospa.social.communities import api as communities
 from ospa.social.core import settings
@@ -51,6 +49,7 @@ from zope.component import getMultiAdapter
 from zope.i18n import translate
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
+import json
 
 
 PAGE_SIZE = 20
@@ -121,10 +120,6 @@ def _size(size) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def _text_param(value, limit=200) -> str:
-    return value.strip()[:limit] if isinstance(value, str) else ""
-
-
 def normalise_tag(value) -> str:
     if not isinstance(value, str):
         return ""
@@ -144,7 +139,35 @@ def place_title(request, place) -> str:
 # -- rendering items -------------------------------------------------------
 
 
-class StreamRendering:
+# What a stream form says when it worked: the status message of its form
+# target (``actions.py``) and, in ``data-ospa-done``, what ``social.js`` shows
+# after the REST service did the same. One message per outcome.
+DONE = {
+    "post": _("msg_post_added", default="Your post was published."),
+    "question": _("msg_question_added", default="Your question was published."),
+    "reply": _("msg_reply_added", default="Your reply was published."),
+    "edit": _("msg_post_edited", default="Your changes were saved."),
+    "delete": _("msg_post_deleted", default="The post was deleted."),
+    "hide": _(
+        "msg_post_hidden",
+        default="The post is hidden: only its author and the moderators see it.",
+    ),
+    "show": _("msg_post_shown", default="The post is visible again."),
+    "accept": _("msg_answer_accepted", default="You accepted the answer."),
+    "withdraw": _("msg_answer_withdrawn", default="The answer is no longer accepted."),
+}
+
+
+class DoneMessages:
+    """``done(*outcomes)``: the messages of :data:`DONE` for a form, as JSON."""
+
+    def done(self, *outcomes) -> str:
+        return json.dumps(
+            {name: translate(DONE[name], context=self.request) for name in outcomes}
+        )
+
+
+class StreamRendering(DoneMessages):
     """Renders stream items (``templates/stream_item.pt``) for the user.
 
     Views, viewlets and the form targets use it; :meth:`setup_rendering`
@@ -160,7 +183,7 @@ class StreamRendering:
         self.post_url = f"{self.portal_url}/@@stream-post"
         self.came_from = came_from or self.current_url()
         self.max_length = settings.post_max_length()
-        self.mention_url = f"{self.portal_url}/@@mention-search"
+        self.mention_url = f"{self.portal_url}/@mentions"
 
     def current_url(self) -> str:
         request = self.request
@@ -291,6 +314,7 @@ class Composer:
         self.places = [
             {
                 "uid": place.UID(),
+                "url": place.absolute_url(),
                 "title": place_title(view.request, place),
                 "selected": default is not None and aq_base(place) is aq_base(default),
             }
@@ -412,7 +436,7 @@ class StreamPage(StreamRendering, BrowserView):
             params["community"] = community
         if self.hashtag():
             params["hashtag"] = self.hashtag()
-        return f"{self.portal_url}/@@stream-new?{urlencode(params)}"
+        return f"{self.portal_url}/@stream/new?{urlencode(params)}"
 
     def latest(self) -> str:
         """The time of the newest item shown, for the new-item count.
@@ -678,6 +702,8 @@ class PostView(StreamRendering, BrowserView):
     index = ViewPageTemplateFile("templates/post_view.pt")
 
     def __call__(self):
+        if self.request.form.get("fragment") == "thread":
+            return self.thread_fragment()
         self.setup_rendering()
         post = self.context
         self.focus = None
@@ -708,6 +734,18 @@ class PostView(StreamRendering, BrowserView):
             self.total = found.get("items_total", 0)
         return self.index()
 
+    def thread_fragment(self) -> str:
+        """``?fragment=thread``: the thread as the stream shows it, HTML only
+        (empty when the viewer may not see it), for ``social.js`` to put in
+        place of the old one after a REST call; ``came_from`` is the page."""
+        self.setup_rendering(came_from=safe_url(self.request.form.get("came_from")))
+        self.request.response.setHeader("Cache-Control", "no-store")
+        post = self.context
+        if post.in_reply_to:
+            post = posts.visible_post(post.in_reply_to) or post
+        item = stream.item_of(post)
+        return self.render_item(item) if item is not None else ""
+
     def entry_html(self) -> str:
         if self.entry is None:
             return ""
@@ -731,59 +769,10 @@ class PostView(StreamRendering, BrowserView):
         return container.absolute_url()
 
 
-# -- JSON for the script -----------------------------------------------------
-
-
-class StreamNewView(BrowserView):
-    """``@@stream-new?since=<latest>``: how many newer items, as JSON.
-
-    Takes the page's ``filter``, ``community`` and ``hashtag``; answers
-    ``{"count": n}`` (at most 99), or 400 with a message.
-    """
-
-    def __call__(self):
-        if users.current_userid() is None:
-            raise Unauthorized("Log in first.")
-        form = self.request.form
-        try:
-            count = stream.count_new(
-                form.get("since"),
-                form.get("filter") or "all",
-                community=form.get("community") or None,
-                hashtag=normalise_tag(form.get("hashtag")) or None,
-            )
-        except SocialError as error:
-            return json_response(
-                self.request, {"message": error.text(self.request)}, status=400
-            )
-        return json_response(self.request, {"count": count})
-
-
-class MentionSearchView(BrowserView):
-    """``@@mention-search?q=``: people to mention, as JSON ``{"items": [...]}``."""
-
-    def __call__(self):
-        found = users.search(_text_param(self.request.form.get("q"), 100))
-        return json_response(
-            self.request,
-            {
-                "items": [
-                    {
-                        "id": person["id"],
-                        "fullname": person["fullname"],
-                        "url": person["url"],
-                        "portrait": person["portrait"],
-                    }
-                    for person in found
-                ]
-            },
-        )
-
-
 # -- viewlets ----------------------------------------------------------------
 
 
-class ShareViewlet(ViewletBase):
+class ShareViewlet(DoneMessages, ViewletBase):
     """The "Share to stream" form below ordinary content of the stream types.
 
     For users who may post somewhere; posts to ``@@stream-post`` with

@@ -28,6 +28,8 @@ from zExceptions import NotFound
 TEXT_PARAMS = ("filter", "community", "hashtag", "author")
 CURSOR = "before"
 NEW = "new"
+# A mention is a user id or a name: longer queries find nobody more.
+MENTION_QUERY_LIMIT = 100
 
 
 def _logged_in():
@@ -179,4 +181,21 @@ class HashtagsGet(SocialService):
             "@id": _url(self.request, _query(self.request)),
             "items": items,
             "days": int(days),
+        }
+
+
+class MentionsGet(SocialService):
+    """``@mentions?q=``: the people an ``@`` in a post may name.
+
+    What the composer's suggestions show (:func:`users.search`: at most ten,
+    a guest finds only the people of their communities); 401 when not
+    logged in, 400 when ``q`` is no text.
+    """
+
+    def answer(self):
+        query = text_param(self.request, "q") or ""
+        found = users.search(query.strip()[:MENTION_QUERY_LIMIT])
+        return {
+            "@id": batching.canonical_url(self.request),
+            "items": found,
         }
