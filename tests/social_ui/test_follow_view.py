@@ -252,7 +252,6 @@ def test_following_a_tag(browse, site, news, follow_url):
         news.reindexObject()
     transaction.commit()
     anna = browse("anna")
-    token = token_for(anna, site.absolute_url())
     response = rest_follow(anna, site, "tag", "#Kantine")
     assert response.status_code == 200
     assert response.json()["following"] is True

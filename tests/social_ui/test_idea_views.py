@@ -580,9 +580,13 @@ def test_bad_supports_give_a_message_and_change_nothing(browse, site, world):
         parse(follow(erik, response))
     )
     assert count_of(fahrrad) == 2
-    response = send(erik, support_url(fahrrad), token, as_json=True, action="support")
+    # The same refusal from the REST service, with the unchanged state.
+    response = erik.post(
+        f"{fahrrad.absolute_url()}/@supports", headers=JSON, timeout=30
+    )
     assert response.status_code == 400
-    assert response.json()["state"]["count"] == 2
+    assert response.json()["message"] == "You already support this idea."
+    assert response.json()["supports"]["count"] == 2
     # Over the limit of two: Erik supports Kantine, then has none left.
     assert send(erik, support_url(kantine), token, action="support").status_code == 303
     sync()
@@ -626,16 +630,27 @@ def test_support_needs_the_member_role_and_a_login(browse, site, world):
     assert count_of(world["draft"]) == 0
 
 
-def test_support_as_json(browse, site, world):
+@pytest.mark.parametrize("headers", [JSON, {"X-Requested-With": "XMLHttpRequest"}])
+def test_the_support_form_answers_html_only(browse, site, world, headers):
+    """The form target is no second JSON API (the service is @supports)."""
     erik = browse("erik")
     token = token_for(erik, site.absolute_url())
-    url = support_url(world["kantine"])
-    response = send(erik, url, token, as_json=True, action="support")
-    assert response.status_code == 200
-    state = response.json()
-    assert state["count"] == 1
-    assert state["supported"] is True
-    assert state["remaining"] == 0
+    idea = world["kantine"]
+    response = erik.post(
+        support_url(idea),
+        data={"action": "support", "_authenticator": token},
+        headers=headers,
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert response.status_code == 303
+    assert not response.headers.get("Content-Type", "").startswith("application/json")
+    assert "You support" in status_message(parse(follow(erik, response)))
+    assert count_of(idea) == 1
+    state = erik.get(f"{idea.absolute_url()}/@supports", headers=JSON, timeout=30)
+    assert state.json()["count"] == 1
+    assert state.json()["supported"] is True
+    assert state.json()["remaining"] == 0
 
 
 # -- @@idea-status ---------------------------------------------------------
@@ -750,9 +765,11 @@ def test_bad_status_changes_give_a_message_and_change_nothing(browse, site, worl
     assert "Unknown status change" in status_message(tree)
     tree = parse(send(rita, status_url(idea), token, transition="implement"))
     assert "not possible" in status_message(tree)
+    # Accepting needs an answer: a form error, also when asked for JSON.
     response = send(rita, status_url(idea), token, as_json=True, transition="accept")
-    assert response.status_code == 400
-    assert response.json()["message"]
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("text/html")
+    assert status_message(parse(response))
     assert status_of(idea) == "submitted"
     # The author cannot withdraw an idea with supports.
     bert = browse("bert")

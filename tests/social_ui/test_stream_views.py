@@ -22,6 +22,8 @@ from ospa.social.testing import parse
 from ospa.social.testing import select
 from PIL import Image
 from plone import api
+import base64
+import json
 import pytest
 import transaction
 
@@ -91,7 +93,7 @@ def texts(tree):
     )
 
 
-def send(session, url, token, *, as_json=False, files=None, **fields):
+def send(session, url, token, *, files=None, **fields):
     data = dict(fields)
     if token is not None:
         data["_authenticator"] = token
@@ -99,10 +101,92 @@ def send(session, url, token, *, as_json=False, files=None, **fields):
         url,
         data=data,
         files=files,
-        headers=JSON if as_json else {},
         allow_redirects=False,
         timeout=30,
     )
+
+
+class Sent:
+    """What social.js got for a stream form: the REST reply, the message
+    it shows and the thread's HTML it puts on the page."""
+
+    def __init__(self, response, message, html):
+        self.response = response
+        self.status_code = response.status_code
+        self.data = response.json() if response.content else {}
+        self.message = message
+        self.html = html
+
+    def article(self):
+        return one(lxml_html.fromstring(self.html), "article[data-ospa-thread]")
+
+
+def script(session, form, thread=None, *, action=None, files=None, **fields):
+    """Send ``form`` (an lxml form of a stream page) as social.js does: to
+    the REST service its ``data-ospa-*`` attributes name, then fetch the
+    thread (``?fragment=thread``) from the new post or from ``thread``
+    (the page's article the form is in)."""
+    kind = form.get("data-ospa-stream-action")
+    url = form.get("data-ospa-rest")
+    values = {i.get("name"): i.get("value") for i in select(form, "input[type=hidden]")}
+    values.update(fields)
+    if action is not None:
+        values["action"] = action
+    text = values.get("text", "")
+    outcome = kind
+    body = None
+    if kind in ("post", "share"):
+        places = select(form, "[name=place]")[0]
+        if places.tag == "select":
+            options = select(places, "option")
+            chosen = [o for o in options if o.get("value") == values.get("place")]
+            places = (chosen or [o for o in options if o.get("selected")])[0]
+        method, url = "POST", places.get("data-ospa-rest")
+        body = {"@type": "Post", "text": text}
+        if values.get("question"):
+            body["question"] = True
+        if values.get("about"):
+            body["about"] = values["about"]
+        if files:
+            name, data, content_type = files["attachment"]
+            body["attachment"] = {
+                "data": base64.b64encode(data).decode(),
+                "encoding": "base64",
+                "filename": name,
+                "content-type": content_type,
+            }
+        outcome = "question" if body.get("question") else "post"
+    elif kind == "reply":
+        method = "POST"
+        body = {"@type": "Post", "text": text, "in_reply_to": values["in_reply_to"]}
+    elif kind == "edit":
+        method, body = "PATCH", {"text": text}
+    elif kind == "delete":
+        method = "DELETE"
+    elif kind == "hide":
+        method, url, outcome = "POST", f"{url}/@workflow/{values['action']}", None
+    elif values["action"] == "accept":
+        method, body, outcome = "POST", {"reply": values["reply"]}, "accept"
+    else:
+        method, outcome = "DELETE", "withdraw"
+    response = session.request(method, url, json=body, headers=JSON, timeout=30)
+    outcome = outcome or values["action"]
+    message = json.loads(form.get("data-ospa-done")).get(outcome)
+    html = None
+    if response.ok:
+        thread_url = thread.get("data-ospa-thread-url") if thread is not None else None
+        if kind == "post":
+            thread_url = response.json()["@id"]
+        if thread_url and not (kind == "delete" and url == thread_url):
+            page = session.get(
+                thread_url,
+                params={"fragment": "thread", "came_from": values.get("came_from")},
+                timeout=30,
+            )
+            assert page.status_code == 200
+            assert page.headers["Content-Type"].startswith("text/html")
+            html = page.text
+    return Sent(response, message, html)
 
 
 def follow(session, response):
@@ -194,7 +278,7 @@ def test_the_site_stream_shows_what_each_user_may_see(browse, site, world, useri
     assert form.get("enctype") == "multipart/form-data"
     assert one(form, "input[name=_authenticator]").get("value")
     assert one(form, "textarea[name=text]").get("data-ospa-mention") == (
-        f"{site.absolute_url()}/@@mention-search"
+        f"{site.absolute_url()}/@mentions"
     )
     assert select(form, "input[type=file][name=attachment]")
     assert select(form, "input[type=checkbox][name=question]")
@@ -310,13 +394,29 @@ def test_the_front_page_shows_the_newest_items(browse, site, world):
     assert not select(tree, "#ospa-stream-front")
 
 
+def rest_get(session, url, **params):
+    """GET a REST service as social.js does (plone.rest needs the Accept)."""
+    return session.get(url, params=params, headers=JSON, timeout=30)
+
+
+def count_new(session, url, **params):
+    response = rest_get(session, url, **params)
+    assert response.status_code == 200, response.status_code
+    return response.json()["count"]
+
+
 def test_the_count_of_new_items(browse, site, world):
-    url = f"{site.absolute_url()}/@@stream-new"
+    """What the stream page polls: ``data-new-url``, the REST ``@stream/new``."""
+    url = f"{site.absolute_url()}/@stream/new"
+    root = one(
+        parse(get(browse("erik"), f"{site.absolute_url()}/@@stream")), "#ospa-stream"
+    )
+    assert root.get("data-new-url").startswith(f"{url}?")
     since = world["hello"].created().micros() // 1000 - 1
-    assert_denied(get(browse(), url, since=since))
+    assert_denied(rest_get(browse(), url, since=since))
     counts = {}
     for userid in ("erik", "nomember", "bert", "chef"):
-        response = get(browse(userid), url, since=since)
+        response = rest_get(browse(userid), url, since=since)
         assert response.status_code == 200
         assert response.headers["Content-Type"].startswith("application/json")
         counts[userid] = response.json()["count"]
@@ -328,19 +428,17 @@ def test_the_count_of_new_items(browse, site, world):
     assert counts["chef"] == counts["bert"]
     erik = browse("erik")
     newest = world["open_question"].created().micros() // 1000
-    assert get(erik, url, since=newest).json() == {"count": 0}
-    assert get(erik, url, since=since, filter="questions").json() == {"count": 1}
+    assert count_new(erik, url, since=newest) == 0
+    assert count_new(erik, url, since=since, filter="questions") == 1
     # The closed community exists for Erik, but nothing in it counts; the
     # secret one does not exist for him.
     community = world["closed"].UID()
-    assert get(erik, url, since=since, community=community).json() == {"count": 0}
-    response = get(browse("bert"), url, since=since, community=community)
-    assert response.json() == {"count": 2}
-    response = get(erik, url, since=since, community=world["secret"].UID())
+    assert count_new(erik, url, since=since, community=community) == 0
+    assert count_new(browse("bert"), url, since=since, community=community) == 2
+    response = rest_get(erik, url, since=since, community=world["secret"].UID())
     assert response.status_code == 400
-    response = get(erik, url, since=since, hashtag="Kantine")
-    assert response.json() == {"count": 2}
-    response = get(erik, url, since="gestern")
+    assert count_new(erik, url, since=since, hashtag="Kantine") == 2
+    response = rest_get(erik, url, since="gestern")
     assert response.status_code == 400
     assert response.json()["message"]
 
@@ -383,23 +481,27 @@ def test_the_community_stream_tab(browse, site, world):
 
 
 def test_mention_search(browse, site, world):
-    url = f"{site.absolute_url()}/@@mention-search"
-    assert_denied(get(browse(), url, q="an"))
+    url = f"{site.absolute_url()}/@mentions"
+    for view in ("stream", "hashtag/Kantine"):
+        tree = parse(get(browse("erik"), f"{site.absolute_url()}/@@{view}"))
+        for textarea in select(tree, "textarea[data-ospa-mention]"):
+            assert textarea.get("data-ospa-mention") == url
+    assert_denied(rest_get(browse(), url, q="an"))
     erik = browse("erik")
-    found = get(erik, url, q="ann").json()["items"]
+    found = rest_get(erik, url, q="ann").json()["items"]
     assert found[0]["id"] == "anna"
     assert found[0]["fullname"] == "Anna Albers"
     assert found[0]["url"].endswith("/author/anna")
     # By a word of the full name, with or without "@".
-    assert [person["id"] for person in get(erik, url, q="@Behr").json()["items"]] == [
-        "bert"
-    ]
-    assert get(erik, url, q="").json() == {"items": []}
-    assert get(erik, url, q="zzzz").json() == {"items": []}
-    assert len(get(erik, url, q="e").json()["items"]) <= 10
+    assert [
+        person["id"] for person in rest_get(erik, url, q="@Behr").json()["items"]
+    ] == ["bert"]
+    assert rest_get(erik, url, q="").json()["items"] == []
+    assert rest_get(erik, url, q="zzzz").json()["items"] == []
+    assert len(rest_get(erik, url, q="e").json()["items"]) <= 10
     # Who is no employee finds only people of their own communities (Nora
     # is on none).
-    assert get(browse("nomember"), url, q="ann").json() == {"items": []}
+    assert rest_get(browse("nomember"), url, q="ann").json()["items"] == []
 
 
 # -- writing: the form targets ---------------------------------------------
@@ -427,9 +529,10 @@ def test_get_on_form_targets_is_refused(browse, site, world):
         response = get(bert, url, text="Hallo")
         assert response.status_code == 405, name
         assert response.headers["Allow"] == "POST"
+        # HTML only, also when asked for JSON: the REST services are apart.
         response = bert.get(url, headers=JSON, timeout=30)
         assert response.status_code == 405, name
-        assert response.json()["message"]
+        assert response.text == "Send this form with POST."
     assert stream_count(site["stream"]) == 2
 
 
@@ -502,10 +605,16 @@ def test_who_may_post_where(browse, site, world):
         token_for(erik, site.absolute_url()),
         text="Hallo",
         place=world["secret"].UID(),
-        as_json=True,
     )
-    assert response.status_code == 400
-    assert response.json()["message"] == "Posts go into a community or the stream."
+    assert "Posts go into a community or the stream." in status_message(
+        parse(follow(erik, response))
+    )
+    # Nor does the script offer it: no place of the composer leads there.
+    tree = parse(get(erik, f"{site.absolute_url()}/@@stream"))
+    places = select(tree, "#ospa-stream-composer [name=place] option")
+    assert world["secret"].absolute_url() not in [
+        option.get("data-ospa-rest") for option in places
+    ]
 
 
 def test_a_post_without_javascript(browse, site, world):
@@ -554,23 +663,21 @@ def test_a_post_without_javascript(browse, site, world):
 
 def test_a_post_with_javascript_gets_its_html(browse, site, world):
     bert = browse("bert")
-    token = token_for(bert, site.absolute_url())
-    response = send(
+    page = f"{site.absolute_url()}/@@stream"
+    form = one(parse(get(bert, page)), "#ospa-stream-composer")
+    sent = script(
         bert,
-        f"{site.absolute_url()}/@@stream-post",
-        token,
-        as_json=True,
+        form,
         text="Frage an @anna: #KI2026?",
         place=site["stream"].UID(),
         question="1",
-        came_from=f"{site.absolute_url()}/@@stream",
     )
-    assert response.status_code == 200
-    data = response.json()
-    assert data["message"] == "Your question was published."
-    assert data["uid"] == data["thread_uid"]
-    article = lxml_html.fromstring(data["html"])
-    assert article.get("data-uid") == data["uid"]
+    assert sent.status_code == 201
+    assert sent.message == "Your question was published."
+    assert sent.data["question"] is True
+    article = sent.article()
+    assert article.get("data-uid") == sent.data["UID"]
+    assert article.get("data-ospa-thread-url") == sent.data["@id"]
     assert article.get("data-question-state") == "open"
     assert one(article, "a.ospa-mention").get("href").endswith("/author/anna")
     assert one(article, "a.ospa-hashtag").get("href") == (
@@ -648,9 +755,19 @@ def test_bad_input_is_a_message_and_stores_nothing(
     response = send(bert, url, token, files=files, came_from=came_from, **fields)
     assert response.headers["Location"] == came_from
     assert message in status_message(parse(follow(bert, response)))
-    response = send(bert, url, token, as_json=True, files=files, **fields)
-    assert response.status_code == 400
-    assert response.json() == {"message": message}
+    if "place" not in fields:
+        # The same refusal, word for word, from the REST service the
+        # script calls (it offers no place that is not one).
+        form = one(parse(get(bert, came_from)), "#ospa-stream-composer")
+        extra = (
+            {"in_reply_to": fields["in_reply_to"]} if "in_reply_to" in fields else {}
+        )
+        if extra:
+            form.set("data-ospa-stream-action", "reply")
+            form.set("data-ospa-rest", site["stream"].absolute_url())
+        sent = script(bert, form, files=files, place=site["stream"].UID(), **fields)
+        assert sent.status_code == 400
+        assert sent.data["message"] == message
     assert stream_count(site["stream"]) == 2
 
 
@@ -663,17 +780,15 @@ def png_bytes() -> bytes:
 def test_attachments_show_as_image_or_link(browse, site, world):
     png = png_bytes()
     bert = browse("bert")
-    token = token_for(bert, site.absolute_url())
-    url = f"{site.absolute_url()}/@@stream-post"
-    data = send(
+    form = one(
+        parse(get(bert, f"{site.absolute_url()}/@@stream")), "#ospa-stream-composer"
+    )
+    article = script(
         bert,
-        url,
-        token,
-        as_json=True,
+        form,
         text="Ein Bild",
         files={"attachment": ("punkt.png", png, "image/png")},
-    ).json()
-    article = lxml_html.fromstring(data["html"])
+    ).article()
     image = one(article, ".ospa-stream-image img")
     assert image.get("alt") == "punkt.png"
     response = bert.get(image.get("src"), timeout=30)
@@ -682,17 +797,14 @@ def test_attachments_show_as_image_or_link(browse, site, world):
     # The image links to the file itself.
     link = image.getparent().get("href")
     assert bert.get(link, timeout=30).content == png
-    data = send(
+    article = script(
         bert,
-        url,
-        token,
-        as_json=True,
+        form,
         text="Eine Liste",
         files={
             "attachment": ("liste.txt", b"eins\nzwei\n", "application/octet-stream")
         },
-    ).json()
-    article = lxml_html.fromstring(data["html"])
+    ).article()
     link = one(article, ".ospa-stream-file a")
     assert one(link, ".ospa-stream-filename").text == "liste.txt"
     response = bert.get(link.get("href"), timeout=30)
@@ -713,25 +825,17 @@ def test_reply_accept_edit_hide_and_delete(browse, site, world):
     article = one(tree, f'article[data-uid="{question.UID()}"]')
     form = one(article, "form.ospa-stream-reply-form")
     assert one(form, "input[name=in_reply_to]").get("value") == question.UID()
-    response = send(
-        erik,
-        form.get("action"),
-        erik_token,
-        as_json=True,
-        text="Im Schrank, @bert",
-        in_reply_to=question.UID(),
-        came_from=came_from,
-    )
-    data = response.json()
-    assert data["message"] == "Your reply was published."
-    assert data["thread_uid"] == question.UID()
-    assert data["reply"] is True
-    thread = lxml_html.fromstring(data["html"])
-    reply = one(thread, f'li.ospa-stream-reply[data-uid="{data["uid"]}"]')
+    sent = script(erik, form, article, text="Im Schrank, @bert")
+    assert sent.status_code == 201
+    assert sent.message == "Your reply was published."
+    assert sent.data["in_reply_to"] == question.UID()
+    thread = sent.article()
+    assert thread.get("data-uid") == question.UID()
+    reply = one(thread, f'li.ospa-stream-reply[data-uid="{sent.data["UID"]}"]')
     assert "Im Schrank" in reply.text_content()
     # Erik may not accept his own answer to Bert's question.
     assert not select(reply, "form.ospa-stream-accept-form")
-    reply_uid = data["uid"]
+    reply_uid = sent.data["UID"]
     response = send(
         erik,
         f"{question_url}/@@post-accept",
@@ -765,20 +869,14 @@ def test_reply_accept_edit_hide_and_delete(browse, site, world):
     tree = parse(get(bert, f"{site.absolute_url()}/@@questions"))
     assert question.UID() not in item_uids(tree)
     # Accepting nothing is a message; withdrawing works.
-    response = send(
-        bert, f"{question_url}/@@post-accept", bert_token, action="accept", as_json=True
-    )
-    assert response.status_code == 400
-    data = send(
-        bert,
-        f"{question_url}/@@post-accept",
-        bert_token,
-        as_json=True,
-        action="withdraw",
-    ).json()
-    assert data["message"] == "The answer is no longer accepted."
-    thread = lxml_html.fromstring(data["html"])
-    assert thread.get("data-question-state") == "open"
+    response = send(bert, f"{question_url}/@@post-accept", bert_token, action="accept")
+    assert "Accept one of the replies" in status_message(parse(follow(bert, response)))
+    article = one(parse(get(bert, came_from)), f'article[data-uid="{question.UID()}"]')
+    form = one(article, f'[data-uid="{reply_uid}"] form.ospa-stream-accept-form')
+    sent = script(bert, form, article)
+    assert sent.status_code == 200
+    assert sent.message == "The answer is no longer accepted."
+    assert sent.article().get("data-question-state") == "open"
 
     # Erik edits his reply; Bert may not.
     sync()
@@ -787,30 +885,34 @@ def test_reply_accept_edit_hide_and_delete(browse, site, world):
     reply_url = reply_obj.absolute_url()
     response = send(bert, f"{reply_url}/@@post-edit", bert_token, text="Bert war hier")
     assert_denied(response)
-    data = send(
-        erik,
-        f"{reply_url}/@@post-edit",
-        erik_token,
-        as_json=True,
-        text="Im Schrank links",
-    ).json()
-    thread = lxml_html.fromstring(data["html"])
-    reply = one(thread, f'li.ospa-stream-reply[data-uid="{reply_uid}"]')
+    article = one(parse(get(erik, came_from)), f'article[data-uid="{question.UID()}"]')
+    form = one(article, f'[data-uid="{reply_uid}"] form.ospa-stream-edit-form')
+    assert form.get("data-ospa-rest") == reply_url
+    sent = script(erik, form, article, text="Im Schrank links")
+    assert sent.status_code == 204
+    assert sent.message == "Your changes were saved."
+    reply = one(sent.article(), f'li.ospa-stream-reply[data-uid="{reply_uid}"]')
     assert "Im Schrank links" in reply.text_content()
     assert select(reply, ".ospa-stream-edited")
-    response = send(erik, f"{reply_url}/@@post-edit", erik_token, as_json=True, text="")
-    assert response.status_code == 400
+    sent = script(erik, form, article, text="")
+    assert sent.status_code == 400
+    assert sent.data["message"] == "Write something first."
 
     # Carla hides Bert's question: Erik no longer sees it, Bert still does.
     response = send(erik, f"{question_url}/@@post-hide", erik_token, action="hide")
     assert_denied(response)
     chef = browse("chef")
     chef_token = token_for(chef, site.absolute_url())
-    data = send(
-        chef, f"{question_url}/@@post-hide", chef_token, as_json=True, action="hide"
-    ).json()
-    assert "hidden" in data["message"]
-    assert "ospa-stream-hidden" in lxml_html.fromstring(data["html"]).get("class")
+    article = one(parse(get(chef, came_from)), f'article[data-uid="{question.UID()}"]')
+    (form,) = [
+        form
+        for form in select(article, "form.ospa-stream-hide-form")
+        if form.get("data-ospa-rest") == question_url
+    ]
+    sent = script(chef, form, article)
+    assert sent.status_code == 200
+    assert "hidden" in sent.message
+    assert "ospa-stream-hidden" in sent.article().get("class")
     assert question.UID() not in item_uids(parse(get(erik, came_from)))
     article = one(parse(get(bert, came_from)), f'article[data-uid="{question.UID()}"]')
     assert select(article, ".ospa-stream-hidden-badge")
@@ -834,18 +936,16 @@ def test_community_moderators_hide_and_delete(browse, site, world):
     post = post_as("bert", world["closed"], "Moderiere mich")
     transaction.commit()
     anna = browse("anna")
-    token = token_for(anna, site.absolute_url())
     tree = parse(get(anna, f"{world['closed'].absolute_url()}/@@community-stream"))
     article = one(tree, f'article[data-uid="{post.UID()}"]')
     assert select(article, "form.ospa-stream-hide-form")
     assert select(article, "form.ospa-stream-delete-form")
     assert not select(article, "form.ospa-stream-edit-form")
-    data = send(
-        anna, f"{post.absolute_url()}/@@post-delete", token, as_json=True
-    ).json()
-    assert data["deleted"] == post.UID()
-    assert data["thread_uid"] == post.UID()
-    assert data["html"] == ""
+    sent = script(anna, one(article, "form.ospa-stream-delete-form"), article)
+    assert sent.status_code == 204
+    assert sent.message == "The post was deleted."
+    # The thread itself is gone: the script removes it, fetching nothing.
+    assert sent.html is None
     sync()
     assert post.getId() not in world["closed"]
 

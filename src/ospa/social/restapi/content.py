@@ -34,6 +34,7 @@ from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import IFieldDeserializer
 from plone.supermodel.utils import mergedTaggedValueDict
 from z3c.form.interfaces import IDataManager
+from zExceptions import BadRequest
 from zope.component import queryMultiAdapter
 from zope.interface import implementer
 from zope.schema import getFields
@@ -81,6 +82,20 @@ def check_text(data: dict, names) -> None:
 
 
 @implementer(IDeserializeFromJson)
+def field_messages(error: BadRequest) -> str:
+    """The messages of plone.restapi's field errors, as one text."""
+    found = error.args[0] if error.args else None
+    if isinstance(found, list):
+        texts = [
+            str(each.get("message") or "") if isinstance(each, dict) else str(each)
+            for each in found
+        ]
+        text = " ".join(text for text in texts if text)
+        if text:
+            return text
+    return str(error)
+
+
 class ContentDeserializer(DeserializeFromJson):
     """plone.restapi's deserializer, with a 400 for unreadable values."""
 
@@ -90,12 +105,18 @@ class ContentDeserializer(DeserializeFromJson):
         data = self.body(data)
         with bad_request(self.request):
             self.check_types(data)
-        return super().__call__(
-            validate_all=validate_all,
-            data=data,
-            create=create,
-            mask_validation_errors=mask_validation_errors,
-        )
+        try:
+            return super().__call__(
+                validate_all=validate_all,
+                data=data,
+                create=create,
+                mask_validation_errors=mask_validation_errors,
+            )
+        except BadRequest as error:
+            # plone.restapi raises its field errors as a list, and answers
+            # with the list's Python repr; a person reads the messages
+            # (social.js shows them).
+            raise BadRequest(field_messages(error)) from None
 
     def body(self, data) -> dict:
         """``data`` or the request's JSON body: a JSON object, or a 400."""

@@ -440,12 +440,6 @@
     return document.getElementById("ospa-stream");
   }
 
-  function elementOf(html) {
-    const template = document.createElement("template");
-    template.innerHTML = (html || "").trim();
-    return template.content.firstElementChild;
-  }
-
   function threadElement(uid) {
     return uid
       ? document.querySelector(`[data-ospa-thread="${CSS.escape(uid)}"]`)
@@ -476,9 +470,17 @@
     return response.text();
   }
 
+  // The thread of a `?fragment=thread` answer (the server may have made
+  // the fragment a whole document), or null when there is none.
+  function threadOf(html) {
+    const fresh = new DOMParser().parseFromString(html || "", "text/html");
+    const element = fresh.querySelector("[data-ospa-thread]");
+    return element ? document.importNode(element, true) : null;
+  }
+
   function addThread(uid, html) {
     const list = document.getElementById("ospa-stream-items");
-    const element = elementOf(html);
+    const element = threadOf(html);
     if (!list || !element) {
       return;
     }
@@ -489,7 +491,7 @@
   }
 
   function replaceThread(old, html) {
-    const element = elementOf(html);
+    const element = threadOf(html);
     if (element) {
       old.replaceWith(element);
     } else {
