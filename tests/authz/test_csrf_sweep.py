@@ -50,8 +50,6 @@ READ_ONLY = {
     ("hashtag", NAV_ROOT),
     ("questions", NAV_ROOT),
     ("view", f"{INTERFACES}.IPost"),
-    ("stream-new", NAV_ROOT),
-    ("mention-search", NAV_ROOT),
     ("ospa.social.streamshare", ANY),
     ("ospa.social.frontstream", ANY),
     ("view", f"{INTERFACES}.IIdeaBox"),

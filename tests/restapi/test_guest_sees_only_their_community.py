@@ -72,8 +72,7 @@ CHANNELS = [
     ("@ideas", "GET", "@ideas", None, False),
     ("@ideas of the box", "GET", "ideen/@ideas", None, False),
     ("Classic UI stream", "GET", "@@stream", None, True),
-    ("Classic UI stream-new", "GET", "@@stream-new", {"since": 0}, False),
-    ("Classic UI people search", "GET", "@@mention-search", {"q": "e"}, False),
+    ("@mentions", "GET", "@mentions", {"q": "e"}, False),
 ]
 
 QUERY = {

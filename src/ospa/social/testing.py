@@ -94,6 +94,34 @@ def select(tree, selector):
     return tree.cssselect(selector)
 
 
+def status_message(tree) -> str:
+    """The text of the status messages Plone shows on a page."""
+    return " ".join(
+        node.text_content().strip()
+        for node in select(tree, "#global_statusmessage .alert")
+    )
+
+
+def form_outcome(session, response) -> str | int:
+    """What a browser sees after sending a form of the add-on: ``"done"``
+    (redirected to a page with no error message), ``"refused"`` (an error
+    message, on the page it was sent back to or on the form again), or the
+    status code of anything else."""
+    from lxml import html as lxml_html
+
+    if response.status_code == 303:
+        response = session.get(
+            response.headers["Location"], allow_redirects=False, timeout=60
+        )
+        if response.status_code != 200:
+            return response.status_code
+    elif response.status_code != 200:
+        return response.status_code
+    tree = lxml_html.fromstring(response.text)
+    errors = select(tree, "#global_statusmessage .alert-danger, .portalMessage.error")
+    return "refused" if errors else "done"
+
+
 def one(tree, selector):
     """The one element matching ``selector``; fails on none or several."""
     found = tree.cssselect(selector)

@@ -50,6 +50,7 @@ ROLES = ("owner", "moderator", "member", "guest")
 MODERATING = ("owner", "moderator")
 VISIBILITIES = ("open", "closed", "secret")
 JOIN_POLICIES = ("open", "request", "invite")
+MESSAGE_NOT_TEXT = _("error_message_text", default="The message must be text.")
 
 # Local roles each roster role's group holds on the community.
 LOCAL_ROLES = {
@@ -445,9 +446,7 @@ def _check_message(message) -> str:
     if message is None:
         return ""
     if not isinstance(message, str):
-        raise CommunityError(
-            _("error_message_text", default="The message must be text.")
-        )
+        raise CommunityError(MESSAGE_NOT_TEXT)
     return message.strip()[:MAX_MESSAGE]
 
 

@@ -58,6 +58,7 @@ WORKFLOW_ID = "ospa_idea_workflow"
 STATUSES = ("draft", "submitted", "in_review", "accepted", "implemented", "declined")
 PUBLIC_STATUSES = STATUSES[1:]
 OPEN_STATUSES = ("submitted", "in_review")
+NOT_AN_IDEA = _("error_not_idea", default="Only ideas can be supported.")
 TRANSITIONS = ("submit", "withdraw", "review", "accept", "decline", "implement")
 AUTHOR_TRANSITIONS = ("submit", "withdraw")
 REVIEW_TRANSITIONS = ("review", "accept", "decline", "implement")
@@ -236,7 +237,7 @@ def _check_support(idea, adding: bool) -> str:
     if userid is None:
         raise Unauthorized("Log in to support ideas.")
     if not is_idea(idea):
-        raise NotSupported(_("error_not_idea", default="Only ideas can be supported."))
+        raise NotSupported(NOT_AN_IDEA)
     _check_view(idea)
     if status(idea) not in OPEN_STATUSES:
         raise IdeaError(
@@ -535,7 +536,7 @@ def transition(idea, name: str, answer: str | None = None) -> str:
     if users.current_userid() is None:
         raise Unauthorized("Log in to change ideas.")
     if not is_idea(idea):
-        raise NotSupported(_("error_not_idea", default="Only ideas can be supported."))
+        raise NotSupported(NOT_AN_IDEA)
     _check_view(idea)
     if name not in TRANSITIONS:
         raise IdeaError(

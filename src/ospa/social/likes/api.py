@@ -23,6 +23,7 @@ from zope.event import notify
 ANNOTATION_KEY = "ospa.social.likes"
 LIKE_PERMISSION = "ospa.social: Like content"
 MAX_PAGE_SIZE = 100
+NOT_LIKEABLE = _("error_not_likeable", default="This item cannot be recommended.")
 
 
 def is_likeable(obj) -> bool:
@@ -44,9 +45,7 @@ def _check_can_like(obj) -> str:
     if userid is None:
         raise Unauthorized("Log in to recommend content.")
     if not is_likeable(obj):
-        raise NotSupported(
-            _("error_not_likeable", default="This item cannot be recommended.")
-        )
+        raise NotSupported(NOT_LIKEABLE)
     _check_view(obj)
     if not security.allowed(LIKE_PERMISSION, obj):
         raise Unauthorized("You may not recommend this item.")

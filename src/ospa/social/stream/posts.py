@@ -44,6 +44,12 @@ ADD_PERMISSION = "ospa.social: Add Post"
 MODERATE_PERMISSION = "ospa.social: Moderate posts"
 HIDE, SHOW = "hide", "show"
 
+# Messages that the REST services give too, when they check before the API.
+REPLY_NOT_QUESTION = _("error_reply_question", default="A reply cannot be a question.")
+NOT_A_QUESTION = _(
+    "error_not_question", default="Only questions have an accepted answer."
+)
+
 
 class PostError(ValidationError, SocialError):
     """A post that cannot be stored as asked; nothing was stored.
@@ -249,9 +255,7 @@ def create(
     check_text(text)
     parent = check_place(container, in_reply_to)
     if parent is not None and question:
-        raise PostError(
-            _("error_reply_question", default="A reply cannot be a question.")
-        )
+        raise PostError(REPLY_NOT_QUESTION)
     check_about(about)
     if isinstance(attachment, bytes):
         attachment = NamedBlobFile(
@@ -358,9 +362,7 @@ def accept(question, reply_uid: str | None):
     visible reply to this question. Returns the accepted reply or None.
     """
     if not IPost.providedBy(question) or question_state(question) is None:
-        raise PostError(
-            _("error_not_question", default="Only questions have an accepted answer.")
-        )
+        raise PostError(NOT_A_QUESTION)
     if not can_accept(question):
         raise Unauthorized("Only the author or a moderator accepts an answer.")
     reply = None

@@ -58,6 +58,8 @@ VISIBILITY_HELP = {
         default="Only its members know that this community exists.",
     ),
 }
+MY_COMMUNITIES = _("heading_my_communities", default="My communities")
+DISCOVER_COMMUNITIES = _("heading_discover_communities", default="Discover communities")
 ROLE_GROUP_TITLES = {
     "owner": _("community_role_owners", default="Owners"),
     "moderator": _("community_role_moderators", default="Moderators"),
@@ -617,18 +619,13 @@ class CommunitiesListView(BrowserView):
             {
                 "id": "my-communities",
                 "url": f"{root}/@@my-communities",
-                "title": _t(
-                    self.request, _("heading_my_communities", default="My communities")
-                ),
+                "title": _t(self.request, MY_COMMUNITIES),
                 "current": self.view_name == "my-communities",
             },
             {
                 "id": "discover-communities",
                 "url": f"{root}/@@discover-communities",
-                "title": _t(
-                    self.request,
-                    _("heading_discover_communities", default="Discover communities"),
-                ),
+                "title": _t(self.request, DISCOVER_COMMUNITIES),
                 "current": self.view_name == "discover-communities",
             },
         ]
@@ -647,7 +644,7 @@ class MyCommunitiesView(CommunitiesListView):
     view_name = "my-communities"
 
     def title(self) -> str:
-        return _t(self.request, _("heading_my_communities", default="My communities"))
+        return _t(self.request, MY_COMMUNITIES)
 
     def empty(self) -> str:
         return _t(
@@ -666,10 +663,7 @@ class DiscoverCommunitiesView(CommunitiesListView):
     view_name = "discover-communities"
 
     def title(self) -> str:
-        return _t(
-            self.request,
-            _("heading_discover_communities", default="Discover communities"),
-        )
+        return _t(self.request, DISCOVER_COMMUNITIES)
 
     def empty(self) -> str:
         return _t(

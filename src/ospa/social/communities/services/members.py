@@ -48,9 +48,7 @@ def check_message(data: dict):
     """The message as sent (the API shortens it); a 400 if it is no text."""
     message = data.get("message")
     if message is not None and not isinstance(message, str):
-        raise CommunityError(
-            _("error_message_text", default="The message must be text.")
-        )
+        raise CommunityError(communities.MESSAGE_NOT_TEXT)
     return message
 
 

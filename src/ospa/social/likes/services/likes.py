@@ -1,6 +1,5 @@
 """``@likes`` on content: who recommends it, and recommending it."""
 
-from ospa.social import _
 from ospa.social.core import users
 from ospa.social.likes import api as likes
 from ospa.social.restapi import batching
@@ -13,8 +12,7 @@ from zope.i18n import translate
 def likes_info(context, request) -> dict:
     """The body of every ``@likes`` reply: state, count and a page of likers."""
     if not likes.is_likeable(context):
-        message = _("error_not_likeable", default="This item cannot be recommended.")
-        raise BadRequest(translate(message, context=request))
+        raise BadRequest(translate(likes.NOT_LIKEABLE, context=request))
     start, size = batching.batch_params(request)
     state = likes.state(context)
     result = {

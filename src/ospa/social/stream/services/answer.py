@@ -6,7 +6,6 @@ A :class:`~ospa.social.stream.posts.PostError` becomes a 400, an
 ``Unauthorized`` a 401; either way nothing is changed.
 """
 
-from ospa.social import _
 from ospa.social.communities.services.members import check_fields
 from ospa.social.restapi.base import json_object
 from ospa.social.restapi.base import SocialService
@@ -28,9 +27,7 @@ def answer_url(question) -> str:
 
 def check_question(post) -> None:
     if posts.question_state(post) is None:
-        raise posts.PostError(
-            _("error_not_question", default="Only questions have an accepted answer.")
-        )
+        raise posts.PostError(posts.NOT_A_QUESTION)
 
 
 class AnswerGet(SocialService):

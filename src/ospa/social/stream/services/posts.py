@@ -52,9 +52,7 @@ class PostDeserializer(ContentDeserializer):
                 )
             )
         if reply_to and data.get("question"):
-            self._fail(
-                _("error_reply_question", default="A reply cannot be a question.")
-            )
+            self._fail(posts.REPLY_NOT_QUESTION)
         check_file(data.get("attachment"), self._fail)
         attachment = data.get("attachment")
         if isinstance(attachment, dict) and isinstance(attachment.get("filename"), str):
