@@ -82,18 +82,21 @@ def check_text(data: dict, names) -> None:
 
 
 @implementer(IDeserializeFromJson)
-def field_messages(error: BadRequest) -> str:
-    """The messages of plone.restapi's field errors, as one text."""
-    found = error.args[0] if error.args else None
-    if isinstance(found, list):
-        texts = [
-            str(each.get("message") or "") if isinstance(each, dict) else str(each)
-            for each in found
-        ]
-        text = " ".join(text for text in texts if text)
-        if text:
-            return text
-    return str(error)
+def field_messages(errors: list) -> str:
+    """plone.restapi's field errors as one text a person reads: the add-on's
+    own errors (:class:`SocialError`) say all there is to say; Zope's generic
+    ones ("Required input is missing.") are named by their field."""
+    texts = []
+    for each in errors:
+        if not isinstance(each, dict):
+            texts.append(str(each))
+            continue
+        message = str(each.get("message") or "")
+        field = each.get("field")
+        if field and not isinstance(each.get("error"), SocialError):
+            message = f"{field}: {message}"
+        texts.append(message)
+    return " ".join(text for text in texts if text)
 
 
 class ContentDeserializer(DeserializeFromJson):
@@ -106,17 +109,21 @@ class ContentDeserializer(DeserializeFromJson):
         with bad_request(self.request):
             self.check_types(data)
         try:
+            # Unmasked, to tell the add-on's errors from Zope's; only the
+            # text below leaves this method, whatever the masking asked.
             return super().__call__(
                 validate_all=validate_all,
                 data=data,
                 create=create,
-                mask_validation_errors=mask_validation_errors,
+                mask_validation_errors=False,
             )
         except BadRequest as error:
-            # plone.restapi raises its field errors as a list, and answers
-            # with the list's Python repr; a person reads the messages
-            # (social.js shows them).
-            raise BadRequest(field_messages(error)) from None
+            found = error.args[0] if error.args else None
+            if not isinstance(found, list):
+                raise
+            # plone.restapi answers with the Python repr of its list of
+            # field errors; a person reads the messages (social.js shows them).
+            raise BadRequest(field_messages(found)) from None
 
     def body(self, data) -> dict:
         """``data`` or the request's JSON body: a JSON object, or a 400."""
