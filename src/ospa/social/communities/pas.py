@@ -74,17 +74,20 @@ def parse(groupid) -> tuple[str, str] | None:
     return (match.group(1), match.group(2)) if match else None
 
 
-def group_title(community_title: str, role: str) -> str:
+def group_title(community_title: str, role: str, target_language=None) -> str:
+    """The community's title and the role, in the language of the request."""
     request = getRequest()
     message = _(
         "community_group_title",
         default="${community}: ${role}",
         mapping={
             "community": community_title,
-            "role": translate(ROLE_TITLES[role], context=request),
+            "role": translate(
+                ROLE_TITLES[role], context=request, target_language=target_language
+            ),
         },
     )
-    return translate(message, context=request)
+    return translate(message, context=request, target_language=target_language)
 
 
 def group_description() -> str:
