@@ -74,20 +74,27 @@ def parse(groupid) -> tuple[str, str] | None:
     return (match.group(1), match.group(2)) if match else None
 
 
-def group_title(community_title: str, role: str, target_language=None) -> str:
-    """The community's title and the role, in the language of the request."""
+def role_titles(target_language=None) -> dict[str, str]:
+    """The four roles' names, in the language of the request."""
     request = getRequest()
+    return {
+        role: translate(title, context=request, target_language=target_language)
+        for role, title in ROLE_TITLES.items()
+    }
+
+
+def group_title(
+    community_title: str, role: str, target_language=None, roles=None
+) -> str:
+    """The community's title and the role, in the language of the request
+    (``roles``: :func:`role_titles`, when many titles are made at once)."""
+    roles = roles if roles is not None else role_titles(target_language)
     message = _(
         "community_group_title",
         default="${community}: ${role}",
-        mapping={
-            "community": community_title,
-            "role": translate(
-                ROLE_TITLES[role], context=request, target_language=target_language
-            ),
-        },
+        mapping={"community": community_title, "role": roles[role]},
     )
-    return translate(message, context=request, target_language=target_language)
+    return translate(message, context=getRequest(), target_language=target_language)
 
 
 def group_description() -> str:
@@ -136,12 +143,12 @@ class CommunitiesPlugin(BasePlugin):
             for brain in catalog.unrestrictedSearchResults(**query)
         ]
 
-    def _info(self, uid, title, role):
+    def _info(self, uid, title, role, roles):
         groupid = group_id(uid, role)
         return {
             "id": groupid,
             "groupid": groupid,
-            "title": group_title(title, role),
+            "title": group_title(title, role, roles=roles),
             "pluginid": self.getId(),
         }
 
@@ -164,9 +171,10 @@ class CommunitiesPlugin(BasePlugin):
         wanted_id = id.lower() if isinstance(id, str) and id else None
         wanted_title = title.lower() if isinstance(title, str) and title else None
         result = []
+        roles = role_titles()
         for uid, ctitle, _brain in candidates:
             for role in ROLES:
-                info = self._info(uid, ctitle, role)
+                info = self._info(uid, ctitle, role, roles)
                 if wanted_id is not None:
                     if exact_match and info["id"] != id:
                         continue
@@ -199,10 +207,11 @@ class CommunitiesPlugin(BasePlugin):
     def getGroups(self):
         """See IGroupIntrospection."""
         description = group_description()
+        roles = role_titles()
         return [
             VirtualGroup(
                 group_id(uid, role),
-                title=group_title(ctitle, role),
+                title=group_title(ctitle, role, roles=roles),
                 description=description,
             )
             for uid, ctitle, _brain in self._communities()
