@@ -30,6 +30,7 @@ def post_install(context):
     graph.get(create=True)
     settings.apply()
     employees_group()
+    community_groups()
     communities_folder()
     stream_folder()
     idea_reviewers_group()
@@ -60,6 +61,16 @@ def employees_group():
     Site Setup → Social intranet → Employees.
     """
     from ospa.social.employees import pas
+    from plone import api
+
+    return pas.install(api.portal.get())
+
+
+def community_groups():
+    """The groups of the communities (ospa.social.communities.pas), in
+    acl_users, their index built from the rosters there are (a reinstall
+    finds the communities it left)."""
+    from ospa.social.communities import pas
     from plone import api
 
     return pas.install(api.portal.get())
@@ -188,9 +199,11 @@ def uninstall(context):
     Likes and follows stay stored (annotations on the items, the graph on
     the site): reinstalling finds them again.
     """
+    from ospa.social.communities import pas as community_groups
     from ospa.social.core import settings
     from ospa.social.employees import pas
     from plone import api
 
     settings.remove()
     pas.uninstall(api.portal.get())
+    community_groups.uninstall(api.portal.get())

@@ -1,10 +1,12 @@
 """Communities: the roster, joining and leaving, visibility.
 
-The roster lives on the community (an annotation) and is mirrored into four
-PAS groups per community, one per roster role. The groups hold local roles
-on the community, granted once when it is created, so that joining, leaving
-or changing a role only changes group membership: the catalog's security
-index names the groups, and nothing inside the community is re-indexed.
+The roster lives on the community (an annotation) and is what four PAS
+groups per community, one per roster role, hold: the add-on's group plugin
+(:mod:`ospa.social.communities.pas`) answers PAS from the rosters, through
+an index this module keeps. The groups hold local roles on the community,
+granted once when it is created, so that joining, leaving or changing a
+role only changes group membership: the catalog's security index names the
+groups, and nothing inside the community is re-indexed.
 
 Visibility is enforced by the workflow of the community and of its content
 (``profiles/default/workflows``): ``open`` also gives every employee (the
@@ -26,6 +28,7 @@ from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from datetime import UTC
 from ospa.social import _
+from ospa.social.communities import pas
 from ospa.social.core import search
 from ospa.social.core import security
 from ospa.social.core import users
@@ -46,7 +49,7 @@ from zope.annotation.interfaces import IAnnotations
 from zope.event import notify
 
 
-ROLES = ("owner", "moderator", "member", "guest")
+ROLES = pas.ROLES  # owner, moderator, member, guest
 MODERATING = ("owner", "moderator")
 VISIBILITIES = ("open", "closed", "secret")
 JOIN_POLICIES = ("open", "request", "invite")
@@ -139,7 +142,7 @@ def member_count(community) -> int:
 
 
 def group_id(community, role: str) -> str:
-    return f"community-{community.UID()}-{role}"
+    return pas.group_id(community.UID(), role)
 
 
 def can_see(community) -> bool:
@@ -227,24 +230,20 @@ def state(community) -> dict:
 
 
 def setup(community, creator: str) -> None:
-    """A community was created (or copied): groups, local roles, the creator
-    as its only owner.
+    """A community was created (or copied): local roles, the creator as its
+    only owner.
 
-    Its groups are the only ones to hold roles on it: Plone's Owner of the
-    creator would be inherited by everything inside and outlive their place
-    on the roster, and a copy brings the roster, the groups' local roles
-    and the invitations of the original. A copy is a new community: whoever
-    made it is its owner, on a new roster, in groups of its new UID.
+    Its groups (the plugin of :mod:`ospa.social.communities.pas` makes
+    them from the roster) are the only ones to hold roles on it: Plone's
+    Owner of the creator would be inherited by everything inside and
+    outlive their place on the roster, and a copy brings the roster, the
+    groups' local roles and the invitations of the original. A copy is a
+    new community: whoever made it is its owner, on a new roster, in
+    groups of its new UID.
     """
     groupnames = [group_id(community, role) for role in ROLES]
-    with api.env.adopt_roles(["Manager"]):
-        for role, groupname in zip(ROLES, groupnames, strict=True):
-            if api.group.get(groupname=groupname) is None:
-                # Group titles are listed to every user (the sharing page,
-                # @vocabularies): they must not give a secret community's
-                # name away.
-                api.group.create(groupname=groupname, title=groupname)
-            community.manage_setLocalRoles(groupname, list(LOCAL_ROLES[role]))
+    for role, groupname in zip(ROLES, groupnames, strict=True):
+        community.manage_setLocalRoles(groupname, list(LOCAL_ROLES[role]))
     # apply_settings decides about the employees' grant.
     stale = [
         principal
@@ -253,6 +252,10 @@ def setup(community, creator: str) -> None:
     ]
     if stale:
         community.manage_delLocalRoles(stale)
+    copied = roster(community)
+    if copied is not None:
+        # A copy's roster is the original's: none of it counts here.
+        pas.forget_community(community.UID(), list(copied.roles.keys()))
     IAnnotations(community)[ROSTER_KEY] = found = Roster()
     if creator:
         _set(community, found, creator, "owner")
@@ -261,12 +264,10 @@ def setup(community, creator: str) -> None:
 
 
 def teardown(community) -> None:
-    """A community was deleted: its groups go with it."""
-    with api.env.adopt_roles(["Manager"]):
-        for role in ROLES:
-            groupname = group_id(community, role)
-            if api.group.get(groupname=groupname) is not None:
-                api.group.delete(groupname=groupname)
+    """A community was deleted: its groups go with it (off the index)."""
+    found = roster(community)
+    if found is not None:
+        pas.forget_community(community.UID(), list(found.roles.keys()))
 
 
 def apply_settings(community) -> bool:
@@ -302,16 +303,12 @@ def apply_settings(community) -> bool:
 
 
 def _set(community, found: Roster, userid: str, role: str | None) -> str | None:
-    """Put ``userid`` into ``role`` (None: off the roster); mirror to groups."""
+    """Put ``userid`` into ``role`` (None: off the roster), and so into the
+    group of that role (the index of the group plugin)."""
     before = found.roles.get(userid)
     if before == role:
         return before
-    with api.env.adopt_roles(["Manager"]):
-        groups = api.portal.get_tool("portal_groups")
-        if before is not None:
-            groups.removePrincipalFromGroup(userid, group_id(community, before))
-        if role is not None:
-            groups.addPrincipalToGroup(userid, group_id(community, role))
+    pas.record(userid, community.UID(), role)
     _forget_cached_roles(community, userid)
     _regroup_current_user(
         userid,
@@ -384,9 +381,12 @@ def _forget_cached_roles(community, userid: str):
 def _regroup_current_user(userid: str, left: str | None, joined: str | None):
     """The user of this request moved between a community's groups.
 
-    PAS reads a user's groups once per request: without this, whoever
-    creates a community would not see it (the groups are the only source
-    of their rights) until their next request, and one who left would.
+    PAS reads a user's groups once per request, when it authenticates
+    them, and keeps them on the user object: the index of the group plugin
+    changes for every user built after this, not for the one already
+    acting. Without this, whoever creates or joins a community would not
+    see it (the groups are the only source of their rights) until their
+    next request, and one who left would.
     """
     user = getSecurityManager().getUser()
     groups = getattr(aq_base(user), "_groups", None)
@@ -730,6 +730,7 @@ def remove_user_everywhere(userid: str) -> int:
             found.size.change(-1)
             community.reindexObject(idxs=["member_count"])
             removed += 1
+    pas.forget_user(userid)
     return removed
 
 
@@ -737,18 +738,12 @@ def remove_user_everywhere(userid: str) -> int:
 
 
 def my_community_uids(userid: str | None = None) -> list[str]:
-    """UIDs of the communities ``userid`` is on the roster of (via groups)."""
+    """UIDs of the communities ``userid`` is on the roster of (the index
+    of the group plugin)."""
     userid = userid or users.current_userid()
     if not userid:
         return []
-    user = api.user.get(userid=userid)
-    if user is None:
-        return []
-    uids = []
-    for groupid in user.getGroups():
-        if groupid.startswith("community-"):
-            uids.append(groupid[len("community-") :].rsplit("-", 1)[0])
-    return uids
+    return sorted(pas.communities_of(userid))
 
 
 def find(filter: str = "all", q: str | None = None):

@@ -1,11 +1,11 @@
 """A community's PAS groups are listed only to those who may see it.
 
-Each community mirrors its roster into groups named
-``community-<UID>-<role>`` (:func:`ospa.social.communities.api.group_id`).
-Plone lists groups to every member: the ``Groups`` and ``Principals``
+Each community's roster is four groups named ``community-<UID>-<role>``
+(the plugin of :mod:`ospa.social.communities.pas`), titled with the
+community's title. Plone lists groups to every member: the ``Groups`` and ``Principals``
 vocabularies (``@vocabularies``, ``@@getVocabulary``, the widgets) and the
 sharing page's group search (``@@pas_search``). That showed every employee
-how many secret communities there are and their UIDs.
+how many secret communities there are, their UIDs and their titles.
 
 The filter sits where Plone offers one: the vocabularies'
 ``use_principal_triple`` hook ("meant to be overridden in subclasses for
@@ -17,22 +17,19 @@ user, finds its community; managers see every community and so every
 group.
 """
 
+from ospa.social.communities import pas
 from plone import api
 from plone.app.vocabularies.principals import GroupsFactory
 from plone.app.vocabularies.principals import PrincipalsFactory
 from Products.PlonePAS.browser.search import PASSearchView
 from zope.interface import implementer
 from zope.schema.interfaces import IVocabularyFactory
-import re
-
-
-COMMUNITY_GROUP = re.compile(r"^community-([0-9a-f]{32})-\w+$")
 
 
 def community_uid(groupid: str) -> str | None:
     """The UID of the community a group belongs to; None for other groups."""
-    match = COMMUNITY_GROUP.match(groupid or "")
-    return match.group(1) if match else None
+    parsed = pas.parse(groupid)
+    return parsed[0] if parsed else None
 
 
 def visible_uids(uids) -> set[str]:
