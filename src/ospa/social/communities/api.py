@@ -513,6 +513,20 @@ def join(community, message: str | None = None) -> str:
     )
 
 
+def check_leavable(community) -> None:
+    """That the current user is on the roster or waiting: what a person who
+    asks to leave is told otherwise. (``leave`` itself is idempotent, as
+    ``DELETE @members/<me>`` is.)"""
+    userid = _check_user()
+    if role_of(community, userid) is None and pending_of(community, userid) is None:
+        raise CommunityError(
+            _(
+                "error_community_not_in",
+                default="You are not a member of this community.",
+            )
+        )
+
+
 def leave(community) -> None:
     """The current user leaves (or withdraws a request, declines an invitation)."""
     userid = _check_user()
@@ -523,13 +537,6 @@ def leave(community) -> None:
         _set(community, found, userid, None)
         notify(CommunityLeftEvent(community, userid, userid, None, ""))
         return
-    if userid not in found.pending:
-        raise CommunityError(
-            _(
-                "error_community_not_in",
-                default="You are not a member of this community.",
-            )
-        )
     waiting = _forget_pending(community, found, userid)
     if waiting is not None and waiting["kind"] == "invitation":
         notify(CommunityDeclinedEvent(community, userid, userid, None, ""))

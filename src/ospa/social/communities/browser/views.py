@@ -294,6 +294,7 @@ class MembershipView(SocialActionView):
         if action == "join":
             communities.join(community, message=message)
         elif action == "leave":
+            communities.check_leavable(community)
             communities.leave(community)
         elif action == "accept":
             communities.accept(community, message)
@@ -307,6 +308,8 @@ class MembershipView(SocialActionView):
         elif action == "set_role":
             communities.set_role(community, userid, form.get("role"))
         else:
+            if self.own:
+                communities.check_leavable(community)
             communities.remove(community, userid)
         after = messages.standing(community, userid)
         return messages.change_message(community, userid, before, after)
