@@ -159,7 +159,11 @@ def in_process(target: Path, repeat: int) -> dict:
             lambda: stream.query("all", community=quiet["uid"], size=20),
         ),
     }
+    import ospa.social
+
     figures = {
+        # The code measured: a checkout's src/ (PYTHONPATH) or the venv's.
+        "ospa_social_from": next(iter(ospa.social.__path__)),
         "chosen": {
             "author": author,
             "hashtag": tag,
@@ -169,7 +173,7 @@ def in_process(target: Path, repeat: int) -> dict:
             ),
             "following": {"people": 10, "communities": 2, "tags": len(tags[:3])},
             "quiet_days": QUIET_DAYS,
-        }
+        },
     }
     pages = {}
     for clock, prefix in ((real_now_ms, ""), (quiet_clock, "quiet_")):
