@@ -580,7 +580,8 @@ def _info(brain) -> dict:
 def _post_item(brain, cache) -> dict:
     info = _info(brain)
     post = _object(brain)
-    raw = info.get("text", "")
+    # From the post, not the metadata (see indexers.post_stream_info).
+    raw = post.text or ""
     author = brain.Creator
     community_uid = brain.community_uid or None
     is_reply = bool(brain.thread_uid)
