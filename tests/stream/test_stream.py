@@ -504,3 +504,32 @@ def test_the_catalogs_search_answers_when_windows_are_too_big_or_too_hidden(
         with monkeypatch.context() as patch:
             patch.setattr(stream, name, value)
             assert _all_pages("erik", 5)[0] == expected
+
+
+def test_hashtags_leave_out_what_the_catalog_would_leave_out(places, portal):
+    """Private, not yet effective or expired content and secret posts add
+    nothing for who may not see them; managers see inactive content."""
+    from DateTime import DateTime
+
+    post_as("mia", places["secret"], "Nur #geheimtipp hier")
+    post_as("mia", places["stream"], "Offen #offen")
+    with api.env.adopt_user(username="chef"):
+        api.content.create(portal, "Document", id="privat", subject=["privat"])
+        for cid, effective, expires in (
+            ("spaeter", DateTime() + 2, None),
+            ("abgelaufen", DateTime() - 10, DateTime() - 1),
+        ):
+            page = api.content.create(portal, "Document", id=cid, subject=[cid])
+            page.setEffectiveDate(effective)
+            if expires is not None:
+                page.setExpirationDate(expires)
+            api.content.transition(page, "publish")
+            page.reindexObject()
+
+    def tags(userid):
+        with api.env.adopt_user(username=userid):
+            return {found["tag"] for found in stream.hashtags()}
+
+    assert tags("erik") == {"offen"}
+    assert tags("mia") == {"offen", "geheimtipp"}
+    assert tags("chef") >= {"offen", "geheimtipp", "privat", "spaeter", "abgelaufen"}
