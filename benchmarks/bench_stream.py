@@ -337,6 +337,59 @@ def in_process(target: Path, profile: bool) -> dict:
     return figures
 
 
+def profile_create(target: Path, count: int = 100) -> dict:
+    """``POST`` a post ``count`` times through the WSGI application in this
+    process (the publisher, plone.restapi, the commit: all of a request but
+    the socket), under cProfile; writes
+    benchmarks/var/<name>.create-profile.txt. Run in a subprocess with
+    Zope open on ``target``."""
+    import base64
+    import cProfile
+    import io
+    import pstats
+    import webtest
+
+    dataset.open_site(target)
+    meta = dataset.load_dir(target)
+    community = next(
+        c
+        for c in meta["communities"]
+        if c["bench_is_member"] and c["visibility"] == "open"
+    )
+    app = webtest.TestApp(dataset.wsgi_app())
+    credentials = base64.b64encode(":".join(meta["bench_user"]).encode()).decode()
+    headers = {"Authorization": f"Basic {credentials}", "Accept": "application/json"}
+    path = f"/{dataset.SITE_ID}/communities/{community['id']}"
+
+    def create(number):
+        body = {"@type": "Post", "text": f"Profiled post {number} for the #benchmark"}
+        app.post_json(path, body, headers=headers, status=201)
+
+    for number in range(10):
+        create(-number)
+    samples = []
+    profiler = cProfile.Profile()
+    for number in range(count):
+        start = time.perf_counter()
+        profiler.enable()
+        create(number)
+        profiler.disable()
+        samples.append((time.perf_counter() - start) * 1000)
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("cumulative").print_stats(80)
+    stats.sort_stats("tottime").print_stats(40)
+    stats.sort_stats("cumulative").print_stats("ospa/social", 40)
+    stats.print_callees("_setObject|before_commit|ospa/social/stream/services")
+    written = dataset.VAR / f"{meta['name']}.create-profile.txt"
+    written.write_text(out.getvalue())
+    dataset.close_site()
+    return {
+        "create_post_wsgi_in_process_profiled": summarise(samples),
+        "create_profile": str(written.relative_to(dataset.ROOT)),
+    }
+
+
 # -- the run ---------------------------------------------------------------
 
 
@@ -436,7 +489,31 @@ def main(argv=None):
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the scratch copies")
     parser.add_argument("--in-process", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--profile-create",
+        metavar="NAME",
+        help="only profile creating posts on a scratch copy of dataset NAME",
+    )
+    parser.add_argument("--profile-create-in", metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.profile_create_in:
+        print(json.dumps(profile_create(Path(args.profile_create_in))))
+        return
+    if args.profile_create:
+        copy = dataset.scratch_copy(args.profile_create, suffix="profile")
+        try:
+            done = subprocess.run(
+                [sys.executable, __file__, "--profile-create-in", str(copy)],
+                capture_output=True,
+                text=True,
+            )
+        finally:
+            shutil.rmtree(copy, ignore_errors=True)
+        if done.returncode:
+            sys.stderr.write(done.stderr[-5000:])
+            raise SystemExit("profiling failed")
+        print(done.stdout.strip().splitlines()[-1])
+        return
     if args.in_process:
         figures = in_process(Path(args.in_process), args.profile)
         print(json.dumps(figures))
