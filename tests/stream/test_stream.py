@@ -500,10 +500,13 @@ def test_the_catalogs_search_answers_when_windows_are_too_big_or_too_hidden(
     """The fallbacks of the windows give the same pages."""
     _quiet_site(places)
     expected = _expected("erik")
-    for name, value in (("WINDOW_CAP", 2), ("HIDDEN_CAP", 0)):
+    in_secret = _expected("mia", community_uid=places["secret"].UID())
+    for name, value in (("WINDOW_CAP", 2), ("HIDDEN_CAP", 0), ("AT_ONCE_CAP", 0)):
         with monkeypatch.context() as patch:
             patch.setattr(stream, name, value)
             assert _all_pages("erik", 5)[0] == expected
+            secret = places["secret"].UID()
+            assert _all_pages("mia", 3, community=secret)[0] == in_secret
 
 
 def test_hashtags_leave_out_what_the_catalog_would_leave_out(places, portal):
