@@ -741,6 +741,26 @@ def my_community_uids(userid: str | None = None) -> list[str]:
     return uids
 
 
+def my_roles(userid: str | None = None) -> dict[str, str]:
+    """``{community UID: roster role}`` of ``userid``, from their groups.
+
+    One look at the user's groups instead of a roster per community: what
+    the lists of communities show as "my role".
+    """
+    userid = userid or users.current_userid()
+    user = api.user.get(userid=userid) if userid else None
+    if user is None:
+        return {}
+    roles = {}
+    for groupid in user.getGroups():
+        if groupid.startswith("community-"):
+            uid, _sep, role = groupid[len("community-") :].rpartition("-")
+            if role in ROLES and uid:
+                # A stale second group never outranks the first role.
+                roles.setdefault(uid, role)
+    return roles
+
+
 def find(filter: str = "all", q: str | None = None):
     """Communities the current user may see, as catalog brains, by title.
 
@@ -773,15 +793,3 @@ def find(filter: str = "all", q: str | None = None):
     if filter == "discover":
         return [brain for brain in brains if brain.UID not in mine]
     return list(brains)
-
-
-def last_activity(community):
-    """The newest modification inside the community the user may see."""
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog(
-        path="/".join(community.getPhysicalPath()),
-        sort_on="modified",
-        sort_order="reverse",
-        sort_limit=1,
-    )
-    return brains[0].modified if len(brains) else community.modified()
