@@ -72,10 +72,11 @@ def test_upgrades_from_1000_make_an_existing_site_social(portal):
         ("1004",),
         ("1005",),
         ("1006",),
+        ("1008",),
     ]
     setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1006",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1008",)
     assert "Community" in portal.portal_types
     assert "Community" in settings.social_types()
     assert "like_count" in catalog.indexes()
@@ -110,7 +111,7 @@ def test_upgrade_to_1003_brings_posts_and_puts_existing_content_in_the_stream(po
 
     setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1006",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1008",)
     assert "Post" in portal.portal_types
     assert "Stream" in portal.portal_types
     assert "Post" in settings.social_types()
@@ -153,10 +154,15 @@ def test_upgrade_to_1004_brings_ideas_to_a_site_with_content(portal):
     setup = portal.portal_setup
     setup.setLastVersionForProfile(PROFILE, "1003")
 
-    assert pending_destinations(setup) == [("1004",), ("1005",), ("1006",)]
+    assert pending_destinations(setup) == [
+        ("1004",),
+        ("1005",),
+        ("1006",),
+        ("1008",),
+    ]
     setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1006",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1008",)
     assert {"Idea Box", "Idea"} <= set(portal.portal_types.objectIds())
     assert workflows.getChainForPortalType("Idea") == (ideas.WORKFLOW_ID,)
     assert "support_count" in catalog.indexes()
