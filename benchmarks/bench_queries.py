@@ -12,7 +12,9 @@ results on the request, which a server never reuses):
 - ``ideas.tags(box)`` on a box of 10 and one of 1,000 submitted ideas,
   each with two of 40 tags.
 
-Writes results/queries.json.
+Writes results/queries.json, with the figures of the old code (one
+query per followed target, two per tag; a brain per idea, commit 4918906)
+as ``before``.
 """
 
 from measure import record
@@ -28,6 +30,14 @@ KINDS = ("content", "community", "tag", "user")
 TARGETS = (1, 10, 100)
 IDEAS = (10, 1000)
 TAGS = 40
+# Measured at 4918906 (the code before): per target, per idea.
+BEFORE = {
+    "following_1_targets": {"p50_ms": 1.07, "p95_ms": 1.22},
+    "following_10_targets": {"p50_ms": 8.89, "p95_ms": 10.72},
+    "following_100_targets": {"p50_ms": 85.72, "p95_ms": 108.55},
+    "tags_10_ideas": {"p50_ms": 2.08, "p95_ms": 2.29},
+    "tags_1000_ideas": {"p50_ms": 18.97, "p95_ms": 23.63},
+}
 
 
 def _fresh(request, action):
@@ -116,4 +126,5 @@ def test_queries(integration, portal):
             figures[f"tags_{count}_ideas"] = timed(
                 _fresh(request, lambda box=box: ideas.tags(box)), ROUNDS
             )
+    figures["before"] = {"commit": "4918906", **BEFORE}
     record("queries", figures)
