@@ -728,27 +728,24 @@ def remove_user_everywhere(userid: str) -> int:
 
 def my_community_uids(userid: str | None = None) -> list[str]:
     """UIDs of the communities ``userid`` is on the roster of (via groups)."""
-    userid = userid or users.current_userid()
-    if not userid:
-        return []
-    user = api.user.get(userid=userid)
-    if user is None:
-        return []
-    uids = []
-    for groupid in user.getGroups():
-        if groupid.startswith("community-"):
-            uids.append(groupid[len("community-") :].rsplit("-", 1)[0])
-    return uids
+    return list(my_roles(userid))
 
 
 def my_roles(userid: str | None = None) -> dict[str, str]:
     """``{community UID: roster role}`` of ``userid``, from their groups.
 
     One look at the user's groups instead of a roster per community: what
-    the lists of communities show as "my role".
+    the lists of communities show as "my role". For the current user the
+    groups PAS found when it authenticated them (kept current by
+    ``_regroup_current_user``): looking the user up again would ask every
+    group plugin once more, which costs more than a list of 500 cards.
     """
     userid = userid or users.current_userid()
-    user = api.user.get(userid=userid) if userid else None
+    if not userid:
+        return {}
+    user = getSecurityManager().getUser()
+    if user is None or user.getId() != userid:
+        user = api.user.get(userid=userid)
     if user is None:
         return {}
     roles = {}
