@@ -34,6 +34,7 @@ dataset to benchmarks/var/<name>.stream-profile.txt.
 """
 
 from measure import record
+from measure import RESULTS
 from measure import summarise
 from pathlib import Path
 import argparse
@@ -80,7 +81,29 @@ def code_state() -> dict:
     return {
         "commit": git("rev-parse", "--short", "HEAD"),
         "changed_in_src": git("status", "--short", "--", "src").splitlines(),
+        # Set when the code measured is another checkout's src/.
+        "pythonpath": os.environ.get("PYTHONPATH"),
     }
+
+
+def server_cpu_seconds(url: str) -> float | None:
+    """CPU time used so far by the process serving ``url`` (user + system):
+    on a machine shared with other work, the cost of a request that the
+    wall clock mixes with the others'."""
+    port = url.split(":")[2].split("/")[0]
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().decode(errors="replace")
+            ini = [part for part in command.split("\0") if part.endswith("zope.ini")]
+            if not ini or f"port = {port}\n" not in Path(ini[0]).read_text():
+                continue
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return None
 
 
 # -- over HTTP -------------------------------------------------------------
@@ -179,11 +202,17 @@ def create_over_http(url: str, meta: dict, requests_count: int) -> dict:
     for number in range(5):
         create(-number)
     load_before = load_average()
+    cpu_before = server_cpu_seconds(url)
     figures = {
         "create_post_rest": summarise(
             [create(number) for number in range(requests_count)]
         )
     }
+    cpu_after = server_cpu_seconds(url)
+    if cpu_before is not None and cpu_after is not None:
+        figures["create_post_rest"]["server_cpu_ms_per_request"] = round(
+            (cpu_after - cpu_before) * 1000 / requests_count, 2
+        )
     figures["load_average_1_5_15_create"] = {
         "before": load_before,
         "after": load_average(),
@@ -337,6 +366,59 @@ def in_process(target: Path, profile: bool) -> dict:
     return figures
 
 
+def profile_create(target: Path, count: int = 100) -> dict:
+    """``POST`` a post ``count`` times through the WSGI application in this
+    process (the publisher, plone.restapi, the commit: all of a request but
+    the socket), under cProfile; writes
+    benchmarks/var/<name>.create-profile.txt. Run in a subprocess with
+    Zope open on ``target``."""
+    import base64
+    import cProfile
+    import io
+    import pstats
+    import webtest
+
+    dataset.open_site(target)
+    meta = dataset.load_dir(target)
+    community = next(
+        c
+        for c in meta["communities"]
+        if c["bench_is_member"] and c["visibility"] == "open"
+    )
+    app = webtest.TestApp(dataset.wsgi_app())
+    credentials = base64.b64encode(":".join(meta["bench_user"]).encode()).decode()
+    headers = {"Authorization": f"Basic {credentials}", "Accept": "application/json"}
+    path = f"/{dataset.SITE_ID}/communities/{community['id']}"
+
+    def create(number):
+        body = {"@type": "Post", "text": f"Profiled post {number} for the #benchmark"}
+        app.post_json(path, body, headers=headers, status=201)
+
+    for number in range(10):
+        create(-number)
+    samples = []
+    profiler = cProfile.Profile()
+    for number in range(count):
+        start = time.perf_counter()
+        profiler.enable()
+        create(number)
+        profiler.disable()
+        samples.append((time.perf_counter() - start) * 1000)
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("cumulative").print_stats(80)
+    stats.sort_stats("tottime").print_stats(40)
+    stats.sort_stats("cumulative").print_stats("ospa/social", 40)
+    stats.print_callees("_setObject|before_commit|ospa/social/stream/services")
+    written = dataset.VAR / f"{meta['name']}.create-profile.txt"
+    written.write_text(out.getvalue())
+    dataset.close_site()
+    return {
+        "create_post_wsgi_in_process_profiled": summarise(samples),
+        "create_profile": str(written.relative_to(dataset.ROOT)),
+    }
+
+
 # -- the run ---------------------------------------------------------------
 
 
@@ -429,6 +511,27 @@ def table(per_dataset: dict) -> str:
     return "\n".join(lines)
 
 
+def create_only(args) -> None:
+    """``POST`` posts over HTTP on each dataset, nothing else: a change of
+    the write path measured against what it replaced, label by label."""
+    found = {"code": code_state(), "requests": args.requests}
+    for name in args.datasets:
+        meta = dataset.load(name)
+        copy = dataset.scratch_copy(name, suffix="create")
+        try:
+            with dataset.serve(copy) as url:
+                print(f"==> {name}: POST Post at {url}", flush=True)
+                found[name] = create_over_http(url, meta, args.requests)
+        finally:
+            shutil.rmtree(copy, ignore_errors=True)
+        print(f"    {found[name]['create_post_rest']}", flush=True)
+    path = RESULTS / "stream_create.json"
+    stored = json.loads(path.read_text())["figures"] if path.exists() else {}
+    stored["target_p50_ms"] = TARGETS["create_post_rest_p50_ms"]
+    stored[args.create_only] = found
+    record("stream_create", stored)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--datasets", nargs="+", default=list(DATASETS))
@@ -436,7 +539,40 @@ def main(argv=None):
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the scratch copies")
     parser.add_argument("--in-process", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--profile-create",
+        metavar="NAME",
+        help="only profile creating posts on a scratch copy of dataset NAME",
+    )
+    parser.add_argument("--profile-create-in", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--create-only",
+        metavar="LABEL",
+        help="only POST posts over HTTP on each dataset; the figures go to "
+        "results/stream_create.json under LABEL (before, after, ...)",
+    )
     args = parser.parse_args(argv)
+    if args.create_only:
+        create_only(args)
+        return
+    if args.profile_create_in:
+        print(json.dumps(profile_create(Path(args.profile_create_in))))
+        return
+    if args.profile_create:
+        copy = dataset.scratch_copy(args.profile_create, suffix="profile")
+        try:
+            done = subprocess.run(
+                [sys.executable, __file__, "--profile-create-in", str(copy)],
+                capture_output=True,
+                text=True,
+            )
+        finally:
+            shutil.rmtree(copy, ignore_errors=True)
+        if done.returncode:
+            sys.stderr.write(done.stderr[-5000:])
+            raise SystemExit("profiling failed")
+        print(done.stdout.strip().splitlines()[-1])
+        return
     if args.in_process:
         figures = in_process(Path(args.in_process), args.profile)
         print(json.dumps(figures))

@@ -67,7 +67,9 @@ import urllib.request
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 VAR = HERE / "var"
-BIN = ROOT / ".venv" / "bin"
+# The scripts of the environment running this (runwsgi): the checkout's
+# .venv with make, or another checkout's when a worktree borrows it.
+BIN = Path(sys.executable).parent
 SITE_ID = "Plone"
 ADMIN = ("admin", "admin")
 BENCH_USER = "bench"

@@ -91,6 +91,8 @@ def test_roles_and_pending_requests_of_the_viewer(communities, client):
 def test_the_image_of_a_community(communities, client):
     community = communities["open"]
     community.image = NamedBlobImage(data=PIXEL, filename="bild.png")
+    # As the edit form does: the cards read the catalog's metadata.
+    community.reindexObject()
     transaction.commit()
     [card] = [
         c

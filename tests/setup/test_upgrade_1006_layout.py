@@ -105,7 +105,7 @@ def test_upgrade_points_the_types_at_the_new_classes(portal):
 
     setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1007",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1009",)
     for name in OLD_CLASSES:
         fti = types[name]
         module, cls = fti.klass.rsplit(".", 1)

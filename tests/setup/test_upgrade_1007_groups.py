@@ -100,9 +100,9 @@ def test_the_upgrade_keeps_everybody_s_rights(portal, world):
     assert not before[("erik", "/".join(world[2][1].getPhysicalPath()), "View")]
 
     setup = portal.portal_setup
-    [pending] = setup.listUpgrades(PROFILE)
+    pending = setup.listUpgrades(PROFILE)[0]
     assert (pending[0] if isinstance(pending, list) else pending)["dest"] == ("1007",)
-    setup.upgradeProfile(PROFILE)
+    setup.upgradeProfile(PROFILE, dest="1007")
 
     assert setup.getLastVersionForProfile(PROFILE) == ("1007",)
     assert pas.PLUGIN_ID in portal.acl_users.objectIds()

@@ -73,10 +73,12 @@ def test_upgrades_from_1000_make_an_existing_site_social(portal):
         ("1005",),
         ("1006",),
         ("1007",),
+        ("1008",),
+        ("1009",),
     ]
     setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1007",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1009",)
     assert "Community" in portal.portal_types
     assert "Community" in settings.social_types()
     assert "like_count" in catalog.indexes()
@@ -111,7 +113,7 @@ def test_upgrade_to_1003_brings_posts_and_puts_existing_content_in_the_stream(po
 
     setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1007",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1009",)
     assert "Post" in portal.portal_types
     assert "Stream" in portal.portal_types
     assert "Post" in settings.social_types()
@@ -154,10 +156,17 @@ def test_upgrade_to_1004_brings_ideas_to_a_site_with_content(portal):
     setup = portal.portal_setup
     setup.setLastVersionForProfile(PROFILE, "1003")
 
-    assert pending_destinations(setup) == [("1004",), ("1005",), ("1006",), ("1007",)]
+    assert pending_destinations(setup) == [
+        ("1004",),
+        ("1005",),
+        ("1006",),
+        ("1007",),
+        ("1008",),
+        ("1009",),
+    ]
     setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1007",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1009",)
     assert {"Idea Box", "Idea"} <= set(portal.portal_types.objectIds())
     assert workflows.getChainForPortalType("Idea") == (ideas.WORKFLOW_ID,)
     assert "support_count" in catalog.indexes()

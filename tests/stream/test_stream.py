@@ -435,3 +435,104 @@ def test_content_not_yet_effective_or_expired_stays_out(places, portal):
     ]
     # Managers see inactive content, as in Plone's own listings.
     assert len(stream_as("chef")["items"]) == 3
+
+
+def _quiet_site(places):
+    """Posts only older than every window: the newest two years old, the
+    others spread over days, weeks and months before it (some in the same
+    millisecond), a third of them in the secret community."""
+    from DateTime import DateTime
+
+    newest = DateTime() - 730
+    made = []
+    for number in range(24):
+        place = places["secret"] if number % 3 == 2 else places["stream"]
+        post = post_as("mia", place, f"Alt {number}")
+        back = 0 if number in (4, 5) else (number // 4) * 9 + number * 0.3
+        post.creation_date = newest - back
+        post.reindexObject(idxs=["stream_ts"])
+        made.append(post)
+    return made
+
+
+def _expected(userid, **query):
+    """The posts the catalog's restricted search gives ``userid``, in the
+    stream's order (newest first, then the later catalogued)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    with api.env.adopt_user(username=userid):
+        brains = list(catalog(portal_type="Post", **query))
+    brains.sort(key=lambda brain: (brain.stream_ts, brain.getRID()), reverse=True)
+    return [brain._unrestrictedGetObject().text for brain in brains]
+
+
+def _all_pages(userid, size, **kwargs):
+    seen, before, pages = [], None, 0
+    while True:
+        page = stream_as(userid, before=before, size=size, **kwargs)
+        seen += texts(page)
+        pages += 1
+        before = page["next"]
+        if before is None:
+            return seen, pages
+
+
+@pytest.mark.parametrize("userid", ["erik", "mia"])
+def test_a_quiet_site_gets_full_ordered_pages(places, userid):
+    """Nothing newer than the windows: the first page is full and in order,
+    and the cursor pages through everything, as on a busy site."""
+    _quiet_site(places)
+    expected = _expected(userid)
+    assert len(expected) == (16 if userid == "erik" else 24)
+    assert texts(stream_as(userid, size=7)) == expected[:7]
+    seen, pages = _all_pages(userid, 7)
+    assert seen == expected
+    assert pages == -(-len(expected) // 7)
+    secret = places["secret"].UID()
+    if userid == "mia":
+        in_secret = _expected(userid, community_uid=secret)
+        assert len(in_secret) == 8
+        assert _all_pages(userid, 3, community=secret)[0] == in_secret
+
+
+def test_the_catalogs_search_answers_when_windows_are_too_big_or_too_hidden(
+    places, monkeypatch
+):
+    """The fallbacks of the windows give the same pages."""
+    _quiet_site(places)
+    expected = _expected("erik")
+    in_secret = _expected("mia", community_uid=places["secret"].UID())
+    for name, value in (("WINDOW_CAP", 2), ("HIDDEN_CAP", 0), ("AT_ONCE_CAP", 0)):
+        with monkeypatch.context() as patch:
+            patch.setattr(stream, name, value)
+            assert _all_pages("erik", 5)[0] == expected
+            secret = places["secret"].UID()
+            assert _all_pages("mia", 3, community=secret)[0] == in_secret
+
+
+def test_hashtags_leave_out_what_the_catalog_would_leave_out(places, portal):
+    """Private, not yet effective or expired content and secret posts add
+    nothing for who may not see them; managers see inactive content."""
+    from DateTime import DateTime
+
+    post_as("mia", places["secret"], "Nur #geheimtipp hier")
+    post_as("mia", places["stream"], "Offen #offen")
+    with api.env.adopt_user(username="chef"):
+        api.content.create(portal, "Document", id="privat", subject=["privat"])
+        for cid, effective, expires in (
+            ("spaeter", DateTime() + 2, None),
+            ("abgelaufen", DateTime() - 10, DateTime() - 1),
+        ):
+            page = api.content.create(portal, "Document", id=cid, subject=[cid])
+            page.setEffectiveDate(effective)
+            if expires is not None:
+                page.setExpirationDate(expires)
+            api.content.transition(page, "publish")
+            page.reindexObject()
+
+    def tags(userid):
+        with api.env.adopt_user(username=userid):
+            return {found["tag"] for found in stream.hashtags()}
+
+    assert tags("erik") == {"offen"}
+    assert tags("mia") == {"offen", "geheimtipp"}
+    assert tags("chef") >= {"offen", "geheimtipp", "privat", "spaeter", "abgelaufen"}

@@ -753,6 +753,16 @@ def my_community_uids(userid: str | None = None) -> list[str]:
     return sorted(pas.communities_of(userid))
 
 
+def my_roles(userid: str | None = None) -> dict[str, str]:
+    """``{community UID: roster role}`` of ``userid``: one look in the group
+    plugin's index instead of a roster per community (what the lists of
+    communities show as "my role")."""
+    userid = userid or users.current_userid()
+    if not userid:
+        return {}
+    return dict(pas.communities_of(userid))
+
+
 def find(filter: str = "all", q: str | None = None):
     """Communities the current user may see, as catalog brains, by title.
 
@@ -785,15 +795,3 @@ def find(filter: str = "all", q: str | None = None):
     if filter == "discover":
         return [brain for brain in brains if brain.UID not in mine]
     return list(brains)
-
-
-def last_activity(community):
-    """The newest modification inside the community the user may see."""
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog(
-        path="/".join(community.getPhysicalPath()),
-        sort_on="modified",
-        sort_order="reverse",
-        sort_limit=1,
-    )
-    return brains[0].modified if len(brains) else community.modified()

@@ -12,6 +12,17 @@ def member_count(obj):
 
 
 @indexer(ICommunity)
+def community_visibility(obj):
+    """Metadata of the cards (:mod:`.listing`)."""
+    return obj.visibility
+
+
+@indexer(ICommunity)
+def community_join_policy(obj):
+    return obj.join_policy
+
+
+@indexer(ICommunity)
 def community_searchable_text(obj):
     """Title, description, tags and guidelines: what people search by."""
     guidelines = obj.guidelines.output if obj.guidelines else ""

@@ -220,6 +220,32 @@ class PersonalSetMap(Persistent):
         return self._sets.keys()
 
 
+class Latest(Persistent):
+    """The newest of the times written to it (seconds since the epoch).
+
+    Two transactions that each write a newer time into the same register
+    do not conflict: :meth:`_p_resolveConflict` keeps the larger, which is
+    what either alone would have left. Activity in one community (many
+    posts at once) is written here instead of into the catalog entry of
+    the community, whose record would conflict.
+    """
+
+    def __init__(self, value: float = 0.0):
+        self.value = value
+
+    def record(self, value: float) -> bool:
+        """Keep ``value`` if it is newer; return whether it was."""
+        if value > self.value:
+            self.value = value
+            return True
+        return False
+
+    def _p_resolveConflict(self, old, committed, new):
+        state = dict(committed)
+        state["value"] = max(committed.get("value", 0.0), new.get("value", 0.0))
+        return state
+
+
 # -- kept on objects ---------------------------------------------------------
 
 

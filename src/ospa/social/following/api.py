@@ -184,21 +184,30 @@ def target_of(obj) -> tuple[str, str]:
 def describe(kind: str, target: str) -> dict | None:
     """A followed target as lists show it; None if the viewer may not see it."""
     if kind == "user":
-        if not users.exists(target):
-            return None
-        found = users.summary(target)
-        return {"kind": kind, "target": target, "title": found["fullname"], **found}
+        return _describe_user(target)
     if kind == "tag":
-        if not tag_exists(target):
-            return None
-        portal_url = api.portal.get().absolute_url()
-        return {
-            "kind": kind,
-            "target": target,
-            "title": f"#{target}",
-            "url": f"{portal_url}/@@hashtag/{quote(target)}",
-        }
-    brain = users.visible_brain(target)
+        return _describe_tag(target) if tag_exists(target) else None
+    return _describe_brain(kind, target, users.visible_brain(target))
+
+
+def _describe_user(target: str) -> dict | None:
+    if not users.exists(target):
+        return None
+    found = users.summary(target)
+    return {"kind": "user", "target": target, "title": found["fullname"], **found}
+
+
+def _describe_tag(target: str) -> dict:
+    portal_url = api.portal.get().absolute_url()
+    return {
+        "kind": "tag",
+        "target": target,
+        "title": f"#{target}",
+        "url": f"{portal_url}/@@hashtag/{quote(target)}",
+    }
+
+
+def _describe_brain(kind: str, target: str, brain) -> dict | None:
     if brain is None:
         return None
     return {
@@ -210,15 +219,66 @@ def describe(kind: str, target: str) -> dict | None:
     }
 
 
+def existing_tags(tags) -> set[str]:
+    """Those of ``tags`` that :func:`tag_exists`: two catalog queries in all.
+
+    One search for every tag as a subject, one for every hashtag key; each
+    is read only until every tag has been seen (the subjects are metadata,
+    the hashtags the index's entry of the brain).
+    """
+    wanted = set(tags)
+    found = set()
+    if not wanted:
+        return found
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog(Subject=sorted(wanted)):
+        found.update(wanted.intersection(brain.Subject or ()))
+        if found == wanted:
+            return found
+    if "hashtags" not in catalog.indexes():
+        return found
+    keys = {}
+    for tag in wanted - found:
+        keys.setdefault(normalise_tag(tag).casefold(), set()).add(tag)
+    for brain in catalog(hashtags=sorted(keys)):
+        for key in security.index_entry(catalog, "hashtags", brain) or ():
+            found.update(keys.pop(key, ()))
+        if not keys:
+            break
+    return found
+
+
 def following(kind: str | None = None) -> dict:
-    """What the current user follows, by kind, as far as they may see it."""
+    """What the current user follows, by kind, as far as they may see it.
+
+    Whatever the number of targets: one catalog query for all followed
+    content and communities (by UID, the viewer's security filter), two
+    for all tags (:func:`existing_tags`); people come from the cache of
+    people (:func:`.users.summary`).
+    """
     userid = _check_can_follow()
     kinds = (_check_kind(kind),) if kind else FOLLOW_KINDS
     store = graph.get()
-    result = {}
+    mine = {}
     for each in kinds:
-        mine = store.following[each].get(userid) if store is not None else None
-        described = (describe(each, target) for target in (mine or ()))
+        found = store.following[each].get(userid) if store is not None else None
+        mine[each] = list(found or ())
+    uids = [t for each in ("content", "community") for t in mine.get(each, ())]
+    brains = {}
+    if uids:
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = {brain.UID: brain for brain in catalog(UID=sorted(set(uids)))}
+    tags = existing_tags(mine.get("tag", ()))
+    result = {}
+    for each, targets in mine.items():
+        if each == "user":
+            described = (_describe_user(target) for target in targets)
+        elif each == "tag":
+            described = (_describe_tag(t) for t in targets if t in tags)
+        else:
+            described = (
+                _describe_brain(each, target, brains.get(target)) for target in targets
+            )
         result[each] = [item for item in described if item is not None]
     return result
 

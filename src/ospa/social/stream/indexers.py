@@ -165,7 +165,15 @@ def post_searchable_text(obj):
 
 @indexer(IPost)
 def post_stream_info(obj):
-    """What the stream shows of a post without loading it."""
+    """What the stream needs of a post besides the indexes' columns.
+
+    Not the text: an item shows the whole text (and its edit form holds
+    it), and the stream loads the post anyway for what the viewer may do
+    with it (like, reply, edit, delete, moderate, hidden), so the text is
+    read from the post. As metadata it was a second copy of every post in
+    the catalog, loaded with every brain of every stream, hashtag and
+    search query (up to 1,000 characters, ten times the rest).
+    """
     attachment = None
     if obj.attachment is not None:
         attachment = {
@@ -174,7 +182,6 @@ def post_stream_info(obj):
             "size": obj.attachment.getSize(),
         }
     return {
-        "text": obj.text or "",
         "question": bool(obj.question) and not obj.in_reply_to,
         "accepted": obj.accepted_answer,
         "about": obj.about or None,

@@ -25,6 +25,7 @@ from ospa.social.ideas import api as ideas
 from ospa.social.likes import api as likes
 from ospa.social.stream import posts
 from plone import api
+from Products.CMFCore.indexing import processQueue
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 import time
@@ -218,11 +219,30 @@ def _order(brain):
     return (brain.stream_ts, brain.getRID())
 
 
-# The newest items are looked for in the last day first, then the last
-# week, then everywhere: a page then costs what a day or a week of activity
-# costs, however long the site's history is (the catalog sorts only what
-# the window holds).
-WINDOWS_MS = (24 * 3600 * 1000, 7 * 24 * 3600 * 1000, None)
+DAY_MS = 24 * 3600 * 1000
+
+# The newest items are looked for in windows back from the newest item the
+# catalog holds at or below the cursor: its last day first, then a week, 4
+# weeks, 16 weeks, 64 weeks, then everything. The windows start at that
+# item, not at "now": on a quiet site (nothing new for weeks) the first
+# window holds a day of its latest activity as on a busy one, instead of
+# nothing, after which the catalog's search sorted every item the viewer
+# may see. A page then costs what a day (or a few weeks) of activity
+# costs, however long the site's history is.
+SPANS_MS = (DAY_MS, 7 * DAY_MS, 28 * DAY_MS, 112 * DAY_MS, 448 * DAY_MS, None)
+
+# A window is sorted whole, so one whose query holds more items than this
+# is left to the catalog's restricted search instead (which keeps only a
+# page of what it sorts); so is the rest of the search once the windows
+# examined this many items the viewer may not see (a guest, who sees one
+# community among busy ones: the catalog's security index finds their few
+# items faster than a walk through everybody else's).
+WINDOW_CAP = 3000
+HIDDEN_CAP = 500
+# A filtered query holding at most this many items over the whole history
+# is sorted at once, without windows (see _newest): sorting a thousand
+# items costs about what the first window costs.
+AT_ONCE_CAP = 1000
 
 
 # Brains fetched beyond a page, for ordinary content that is not yet
@@ -239,29 +259,113 @@ def _active(brain, now) -> bool:
     return not (expires and hasattr(expires, "lessThan") and expires.lessThan(now))
 
 
-def _window(catalog, query, limit, inactive_ok, now) -> list:
-    """The newest ``limit`` brains of a time window the user may see.
+def _window(catalog, viewer, query, limit, inactive_ok, now, hidden_budget, top=None):
+    """The newest ``limit`` brains of a time window the user may see, and
+    how many the user may not see were passed over; None when the window
+    holds more than :data:`WINDOW_CAP` items or more than ``hidden_budget``
+    were passed over (then the catalog's restricted search answers).
+    ``top``: items newer than this are passed over (for a query without a
+    time range).
 
-    A window holds a day's or a week's items, so its results are sorted
+    A window holds a day's or a few weeks' items, so its results are sorted
     whole and each brain is checked by :mod:`ospa.social.core.security`
     (the catalog's own security rule, brain by brain), plus ``in_stream``
     and the effective dates. Asking the catalog to apply them would make it
     union and intersect those indexes over every item of the site: the cost
     of a page would grow with the site's history.
     """
-    viewer = security.Viewer(catalog)
     query = {key: value for key, value in query.items() if key != "in_stream"}
+    # Unsorted, the size costs the index look-ups only (which the catalog
+    # keeps on the request for the sorted search that follows).
+    if len(catalog.unrestrictedSearchResults(**query)) > WINDOW_CAP:
+        return None
     query.update(sort_on="stream_ts", sort_order="descending")
     picked = []
-    for brain in viewer.search(**query):
+    hidden = 0
+    for brain in catalog.unrestrictedSearchResults(**query):
         if len(picked) >= limit and brain.stream_ts != picked[-1].stream_ts:
             break  # items sharing the last millisecond all come along
+        if top is not None and brain.stream_ts > top:
+            continue
+        if not viewer.sees(brain):
+            hidden += 1
+            if hidden > hidden_budget:
+                return None
+            continue
         if not security.index_entry(catalog, "in_stream", brain):
             continue
         if not inactive_ok and not _active(brain, now):
             continue
         picked.append(brain)
-    return picked
+    return picked, hidden
+
+
+def _restricted(catalog, query, limit, inactive_ok, now) -> list:
+    """The newest ``limit`` brains of ``query`` by the catalog's restricted
+    search: it sorts every item of ``query`` the user may see, keeping a
+    page of them (``sort_limit``)."""
+    fetch = limit + INACTIVE_SLACK
+    query = dict(
+        query,
+        sort_on="stream_ts",
+        sort_order="descending",
+        sort_limit=fetch,
+        show_inactive=True,
+    )
+    brains = catalog(**query)[:fetch]
+    if not inactive_ok:
+        brains = [brain for brain in brains if _active(brain, now)]
+    return brains[:limit]
+
+
+def _newest(catalog, viewer, query, limit, top, inactive_ok, now) -> list:
+    """The newest ``limit`` brains of ``query`` at or below ``top`` (a
+    ``stream_ts``, or None for the newest), window by window (see
+    :data:`SPANS_MS`)."""
+    # The catalog indexes what changed in this transaction when it is
+    # searched; the index is read directly here, so first that queue.
+    processQueue()
+    stamps = catalog._catalog.getIndex("stream_ts")._index
+    try:
+        anchor = stamps.maxKey(top) if top is not None else stamps.maxKey()
+        oldest = stamps.minKey()
+    except ValueError:  # nothing at all at or below top
+        return []
+    high = top if top is not None else anchor
+    if set(query) - {"in_stream"}:
+        # A filter (an author, a tag, communities, followed things) may
+        # hold few items over the whole history: then they are sorted at
+        # once, without a time range. A range costs the catalog a step per
+        # item in it (each time stamp is a key of its own), so windows of
+        # months for an author's twenty posts cost more than the author's
+        # every post.
+        rest = {key: value for key, value in query.items() if key != "in_stream"}
+        if len(catalog.unrestrictedSearchResults(**rest)) <= AT_ONCE_CAP:
+            found = _window(
+                catalog, viewer, rest, limit, inactive_ok, now, HIDDEN_CAP, top=top
+            )
+            if found is not None:
+                return found[0]
+    hidden = 0
+    for span in SPANS_MS:
+        low = anchor - span if span is not None else None
+        window = dict(query)
+        if low is not None and low > oldest:
+            window["stream_ts"] = {"query": (low, high), "range": "min:max"}
+        else:
+            low = None  # the window holds everything up to high
+            window["stream_ts"] = {"query": high, "range": "max"}
+        found = _window(
+            catalog, viewer, window, limit, inactive_ok, now, HIDDEN_CAP - hidden
+        )
+        if found is None:
+            break
+        brains, seen_hidden = found
+        hidden += seen_hidden
+        if len(brains) >= limit or low is None:
+            return brains
+    query = dict(query, stream_ts={"query": high, "range": "max"})
+    return _restricted(catalog, query, limit, inactive_ok, now)
 
 
 def _search(queries, size, before=None, since=None):
@@ -277,42 +381,17 @@ def _search(queries, size, before=None, since=None):
     # part of a stream query. Posts are never inactive, so the few brains of
     # a page are checked here instead (the same rule, see _active).
     inactive_ok = security.allowed("Access inactive portal content", api.portal.get())
-    now = DateTime()
+    now = DateTime(now_ms() / 1000.0)
     top = before[0] if before is not None else None
-    windows = (None,) if since is not None else WINDOWS_MS
+    viewer = security.Viewer(catalog)
     found = {}
     for query in queries:
-        for window in windows:
-            low = since + 1 if since is not None else None
-            if window is not None:
-                low = (top if top is not None else now_ms()) - window
-            query = dict(query)
-            if low is not None and top is not None:
-                query["stream_ts"] = {"query": (low, top), "range": "min:max"}
-            elif top is not None:
-                query["stream_ts"] = {"query": top, "range": "max"}
-            elif low is not None:
-                query["stream_ts"] = {"query": low, "range": "min"}
-            else:
-                query.pop("stream_ts", None)
-            if window is not None:
-                brains = _window(catalog, query, limit, inactive_ok, now)
-                if len(brains) >= limit:
-                    break
-                continue
-            fetch = limit + INACTIVE_SLACK
-            query.update(
-                sort_on="stream_ts",
-                sort_order="descending",
-                sort_limit=fetch,
-                show_inactive=True,
-            )
-            brains = catalog(**query)[:fetch]
-            if not inactive_ok:
-                brains = [brain for brain in brains if _active(brain, now)]
-            brains = brains[:limit]
-            if len(brains) >= limit or window is None:
-                break
+        if since is not None:
+            # What is newer than the newest item seen: a few items at most.
+            query = dict(query, stream_ts={"query": since + 1, "range": "min"})
+            brains = _restricted(catalog, query, limit, inactive_ok, now)
+        else:
+            brains = _newest(catalog, viewer, query, limit, top, inactive_ok, now)
         for brain in brains:
             found.setdefault(brain.getRID(), brain)
     brains = sorted(found.values(), key=_order, reverse=True)
@@ -395,6 +474,9 @@ def count_new(
 
 
 def now_ms() -> int:
+    """The stream's one source of "now" (milliseconds): the effective dates
+    of a page and the hashtags' last days are reckoned from it, and a
+    benchmark moves it to measure a quiet site."""
     return int(time.time() * 1000)
 
 
@@ -520,7 +602,8 @@ def _info(brain) -> dict:
 def _post_item(brain, cache) -> dict:
     info = _info(brain)
     post = _object(brain)
-    raw = info.get("text", "")
+    # From the post, not the metadata (see indexers.post_stream_info).
+    raw = post.text or ""
     author = brain.Creator
     community_uid = brain.community_uid or None
     is_reply = bool(brain.thread_uid)

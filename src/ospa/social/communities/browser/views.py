@@ -600,9 +600,14 @@ class CommunitiesListView(BrowserView):
             "url": found["@id"],
             "title": found["title"],
             "description": found["description"] or "",
+            # Only a card with an image loads its community (for the scales).
             "image": _image_tag(
-                found["object"], "thumb", "card-img-top ospa-community-card-image"
-            ),
+                found["brain"].getObject(),
+                "thumb",
+                "card-img-top ospa-community-card-image",
+            )
+            if found["image"]
+            else None,
             "visibility": visibility,
             "visibility_title": _t(self.request, VISIBILITY_TITLES.get(visibility, "")),
             "visibility_help": _t(self.request, VISIBILITY_HELP.get(visibility, "")),

@@ -17,7 +17,7 @@ from plone.restapi.serializer.converters import json_compatible
 
 def community_card(card: dict) -> dict:
     """A card of :func:`.listing.card` as JSON."""
-    found = {key: value for key, value in card.items() if key != "object"}
+    found = {key: value for key, value in card.items() if key != "brain"}
     found["last_activity"] = json_compatible(card["last_activity"])
     return found
 
