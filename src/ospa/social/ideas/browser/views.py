@@ -24,6 +24,8 @@ from AccessControl import Unauthorized
 from DateTime import DateTime
 from ospa.social import _
 from ospa.social.browser.actions import SocialActionView
+from ospa.social.browser.utils import form_string
+from ospa.social.browser.utils import form_text
 from ospa.social.browser.utils import safe_url
 from ospa.social.browser.utils import token
 from ospa.social.core import security
@@ -71,17 +73,6 @@ DRAFTS_TITLE = _("idea_filter_my_drafts", default="My drafts")
 
 def _t(request, message) -> str:
     return translate(message, context=request)
-
-
-def _string(value) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _text(value):
-    """Text as typed, with the browser's CRLF line ends made LF."""
-    if isinstance(value, str):
-        return value.replace("\r\n", "\n").replace("\r", "\n")
-    return value
 
 
 def _param(value):
@@ -535,8 +526,8 @@ class IdeaStatusView(IdeaRendering, BrowserView):
         form = request.form
         idea = self.context
         self.url = idea.absolute_url()
-        self.transition = _string(form.get("transition"))
-        answer = _text(form.get("answer"))
+        self.transition = form_string(form.get("transition"))
+        answer = form_text(form.get("answer"))
         self.answer = answer if isinstance(answer, str) else ""
         if request.get("REQUEST_METHOD", "GET").upper() == "POST":
             check_csrf(request)
