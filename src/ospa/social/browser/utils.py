@@ -3,6 +3,8 @@
 from ospa.social.core import users
 from plone import api
 from plone.protect.authenticator import createToken
+from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 
 def safe_url(url) -> str | None:
@@ -38,6 +40,32 @@ def form_text(value):
     if isinstance(value, str):
         return value.replace("\r\n", "\n").replace("\r", "\n")
     return value
+
+
+def rich_text_html(context, name: str) -> str:
+    """The rich-text field ``name`` of ``context`` as Plone's safe HTML
+    transform gives it, or "" when it is missing or empty.
+
+    A community's guidelines and an idea's proposal are shown the same
+    way; links in them are resolved relative to ``context``.
+    """
+    value = getattr(context, name, None)
+    if value is None or not getattr(value, "raw", ""):
+        return ""
+    return value.output_relative_to(context) or ""
+
+
+def count_text(request, count: int, one: Message, many: Message) -> str:
+    """``one`` if ``count`` is 1, else ``many`` with ``${count}`` filled in,
+    translated for ``request``.
+
+    The counts of the stream and of the ideas ("1 reply", "5 supports")
+    choose between their two messages the same way; the messages stay
+    where they are shown.
+    """
+    if count == 1:
+        return translate(one, context=request)
+    return translate(Message(many, mapping={"count": count}), context=request)
 
 
 def token() -> str:

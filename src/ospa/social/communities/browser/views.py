@@ -19,6 +19,7 @@ from Acquisition import aq_base
 from DateTime import DateTime
 from ospa.social import _
 from ospa.social.browser.actions import SocialActionView
+from ospa.social.browser.utils import rich_text_html
 from ospa.social.browser.utils import safe_url
 from ospa.social.browser.utils import token
 from ospa.social.communities import api as communities
@@ -407,6 +408,20 @@ class CommunityPage(BrowserView):
             found.sort(key=lambda brain: brain.modified, reverse=True)
         return [self.item(brain) for brain in found]
 
+    def newest(self, size: int, **query) -> list[dict]:
+        """The ``size`` most recently modified items of ``query``.
+
+        The activity and the pages list ask the catalog the same way: one
+        more than they show, as the community itself may be among them.
+        """
+        brains = self._query(
+            sort_on="modified",
+            sort_order="reverse",
+            sort_limit=size + 1,
+            **query,
+        )
+        return self.items(brains, size, newest_first=True)
+
     def add_url(self, portal_type) -> str | None:
         if not _can_add(self.community, portal_type):
             return None
@@ -427,18 +442,10 @@ class CommunityView(CommunityPage):
         return self.index()
 
     def guidelines(self) -> str:
-        value = getattr(self.context, "guidelines", None)
-        if value is None or not getattr(value, "raw", ""):
-            return ""
-        return value.output_relative_to(self.context) or ""
+        return rich_text_html(self.context, "guidelines")
 
     def activity(self) -> list[dict]:
-        brains = self._query(
-            sort_on="modified",
-            sort_order="reverse",
-            sort_limit=ACTIVITY_SIZE + 1,
-        )
-        return self.items(brains, ACTIVITY_SIZE, newest_first=True)
+        return self.newest(ACTIVITY_SIZE)
 
 
 class CommunityPagesView(CommunityPage):
@@ -451,13 +458,7 @@ class CommunityPagesView(CommunityPage):
         return self.index()
 
     def pages(self) -> list[dict]:
-        brains = self._query(
-            portal_type="Document",
-            sort_on="modified",
-            sort_order="reverse",
-            sort_limit=LIST_SIZE + 1,
-        )
-        return self.items(brains, LIST_SIZE, newest_first=True)
+        return self.newest(LIST_SIZE, portal_type="Document")
 
 
 class CommunityEventsView(CommunityPage):
@@ -570,10 +571,13 @@ class CommunitiesListView(BrowserView):
     index = ViewPageTemplateFile("templates/community_list.pt")
     filter = "all"
     view_name = ""
+    # The page's heading and what it says when it lists nothing: the two
+    # lists differ only in these and in ``filter``.
+    heading = None
+    empty_message = None
 
     def __call__(self):
-        if users.current_userid() is None:
-            raise Unauthorized("Log in first.")
+        users.required_userid("Log in first.")
         self.error = None
         query = self.request.form.get("q")
         self.q = query.strip()[:MAX_QUERY] if isinstance(query, str) else ""
@@ -636,24 +640,23 @@ class CommunitiesListView(BrowserView):
             return None
         return f"{folder.absolute_url()}/++add++Community"
 
+    def title(self) -> str:
+        return _t(self.request, self.heading)
+
+    def empty(self) -> str:
+        return _t(self.request, self.empty_message)
+
 
 class MyCommunitiesView(CommunitiesListView):
     """``@@my-communities``: the communities I am on the roster of."""
 
     filter = "mine"
     view_name = "my-communities"
-
-    def title(self) -> str:
-        return _t(self.request, MY_COMMUNITIES)
-
-    def empty(self) -> str:
-        return _t(
-            self.request,
-            _(
-                "help_my_communities_empty",
-                default="You are not a member of any community yet.",
-            ),
-        )
+    heading = MY_COMMUNITIES
+    empty_message = _(
+        "help_my_communities_empty",
+        default="You are not a member of any community yet.",
+    )
 
 
 class DiscoverCommunitiesView(CommunitiesListView):
@@ -661,15 +664,8 @@ class DiscoverCommunitiesView(CommunitiesListView):
 
     filter = "discover"
     view_name = "discover-communities"
-
-    def title(self) -> str:
-        return _t(self.request, DISCOVER_COMMUNITIES)
-
-    def empty(self) -> str:
-        return _t(
-            self.request,
-            _(
-                "help_discover_communities_empty",
-                default="There are no other communities for you to discover.",
-            ),
-        )
+    heading = DISCOVER_COMMUNITIES
+    empty_message = _(
+        "help_discover_communities_empty",
+        default="There are no other communities for you to discover.",
+    )

@@ -20,12 +20,13 @@ the request, call the API and render its answers:
   drafts included.
 """
 
-from AccessControl import Unauthorized
 from DateTime import DateTime
 from ospa.social import _
 from ospa.social.browser.actions import SocialActionView
+from ospa.social.browser.utils import count_text
 from ospa.social.browser.utils import form_string
 from ospa.social.browser.utils import form_text
+from ospa.social.browser.utils import rich_text_html
 from ospa.social.browser.utils import safe_url
 from ospa.social.browser.utils import token
 from ospa.social.core import security
@@ -51,24 +52,33 @@ SORT_TITLES = (
     ("newest", _("idea_sort_newest", default="Newest")),
     ("changed", _("idea_sort_changed", default="Recently changed")),
 )
-# What the status change buttons say (the history says what happened).
-BUTTON_TITLES = {
-    "submit": _("label_idea_submit", default="Submit"),
-    "withdraw": _("label_idea_withdraw", default="Withdraw"),
-    "review": _("label_idea_review", default="Start review"),
-    "accept": _("label_idea_accept", default="Accept"),
-    "decline": _("label_idea_decline", default="Decline"),
-    "implement": _("label_idea_implement", default="Mark implemented"),
-}
-BUTTON_CLASSES = {
-    "submit": "btn-primary",
-    "withdraw": "btn-outline-secondary",
-    "review": "btn-outline-primary",
-    "accept": "btn-success",
-    "decline": "btn-danger",
-    "implement": "btn-primary",
+# What each status change button says (the history says what happened) and
+# its Bootstrap class: one row a button.
+BUTTONS = {
+    "submit": (_("label_idea_submit", default="Submit"), "btn-primary"),
+    "withdraw": (
+        _("label_idea_withdraw", default="Withdraw"),
+        "btn-outline-secondary",
+    ),
+    "review": (_("label_idea_review", default="Start review"), "btn-outline-primary"),
+    "accept": (_("label_idea_accept", default="Accept"), "btn-success"),
+    "decline": (_("label_idea_decline", default="Decline"), "btn-danger"),
+    "implement": (_("label_idea_implement", default="Mark implemented"), "btn-primary"),
 }
 DRAFTS_TITLE = _("idea_filter_my_drafts", default="My drafts")
+# The counts on the board and the idea page (``${count}`` is the number).
+SUPPORTS_ONE = _("label_idea_supports_one", default="1 support")
+SUPPORTS = _("label_idea_supports", default="${count} supports")
+COMMENTS_ONE = _("label_idea_comments_one", default="1 comment")
+COMMENTS = _("label_idea_comments", default="${count} comments")
+REMAINING_ONE = _(
+    "label_idea_remaining_one",
+    default="You have 1 support left in this idea box.",
+)
+REMAINING = _(
+    "label_idea_remaining",
+    default="You have ${count} supports left in this idea box.",
+)
 
 
 def _t(request, message) -> str:
@@ -153,42 +163,15 @@ class IdeaRendering:
         return found
 
     def supports_text(self, count) -> str:
-        if count == 1:
-            message = _("label_idea_supports_one", default="1 support")
-        else:
-            message = _(
-                "label_idea_supports",
-                default="${count} supports",
-                mapping={"count": count},
-            )
-        return _t(self.request, message)
+        return count_text(self.request, count, SUPPORTS_ONE, SUPPORTS)
 
     def comments_text(self, count) -> str:
-        if count == 1:
-            message = _("label_idea_comments_one", default="1 comment")
-        else:
-            message = _(
-                "label_idea_comments",
-                default="${count} comments",
-                mapping={"count": count},
-            )
-        return _t(self.request, message)
+        return count_text(self.request, count, COMMENTS_ONE, COMMENTS)
 
     def remaining_text(self, remaining) -> str:
         if remaining is None:
             return ""
-        if remaining == 1:
-            message = _(
-                "label_idea_remaining_one",
-                default="You have 1 support left in this idea box.",
-            )
-        else:
-            message = _(
-                "label_idea_remaining",
-                default="You have ${count} supports left in this idea box.",
-                mapping={"count": remaining},
-            )
-        return _t(self.request, message)
+        return count_text(self.request, remaining, REMAINING_ONE, REMAINING)
 
 
 class Pages:
@@ -376,10 +359,7 @@ class IdeaView(IdeaRendering, BrowserView):
 
     def proposal(self) -> str:
         """The proposal as Plone's safe HTML transform gives it."""
-        value = getattr(self.context, "proposal", None)
-        if value is None or not getattr(value, "raw", ""):
-            return ""
-        return value.output_relative_to(self.context) or ""
+        return rich_text_html(self.context, "proposal")
 
     def tags(self) -> list[dict]:
         box_url = self.box.absolute_url() if self.box is not None else None
@@ -474,8 +454,8 @@ def transition_buttons(request, idea, names) -> list[dict]:
     return [
         {
             "id": name,
-            "title": _t(request, BUTTON_TITLES[name]),
-            "class": f"btn {BUTTON_CLASSES[name]} ospa-idea-transition",
+            "title": _t(request, BUTTONS[name][0]),
+            "class": f"btn {BUTTONS[name][1]} ospa-idea-transition",
             "answer_required": name in ideas.ANSWER_REQUIRED,
         }
         for name in names
@@ -519,8 +499,7 @@ class IdeaStatusView(IdeaRendering, BrowserView):
     index = ViewPageTemplateFile("templates/idea_status.pt")
 
     def __call__(self):
-        if users.current_userid() is None:
-            raise Unauthorized("Log in to change ideas.")
+        users.required_userid("Log in to change ideas.")
         self.setup()
         request = self.request
         form = request.form
@@ -601,7 +580,7 @@ class IdeaStatusView(IdeaRendering, BrowserView):
 
     def transition_title(self) -> str:
         selected = self.selected()
-        return _t(self.request, BUTTON_TITLES[selected]) if selected else ""
+        return _t(self.request, BUTTONS[selected][0]) if selected else ""
 
 
 # -- my ideas --------------------------------------------------------------
@@ -613,8 +592,7 @@ class MyIdeasView(IdeaRendering, BrowserView):
     index = ViewPageTemplateFile("templates/idea_mine.pt")
 
     def __call__(self):
-        if users.current_userid() is None:
-            raise Unauthorized("Log in first.")
+        users.required_userid("Log in first.")
         self.setup()
         self.url = f"{self.context.absolute_url()}/@@my-ideas"
         brains = ideas.query(None, sort="newest", mine=True)

@@ -19,12 +19,12 @@ Each page answers ``?fragment=items`` with just its items and the "load
 more" link: ``social.js`` appends older pages and shows new items with it.
 """
 
-from AccessControl import Unauthorized
 from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from DateTime import DateTime
 from ospa.social import _
+from ospa.social.browser.utils import count_text
 from ospa.social.browser.utils import safe_url
 from ospa.social.browser.utils import token
 from ospa.social.communities import api as communities
@@ -60,6 +60,8 @@ ALL_REPLIES = 50
 # Seconds between two looks for new items (the page's data-poll-seconds).
 POLL_SECONDS = 60
 MAX_TAG_LENGTH = 100
+REPLIES_ONE = _("label_stream_replies_one", default="1 reply")
+REPLIES = _("label_stream_replies", default="${count} replies")
 
 VERBS = {
     "posted": _("stream_verb_posted", default="posted"),
@@ -285,15 +287,7 @@ class StreamRendering(DoneMessages):
         return [self.render_item(item) for item in items]
 
     def reply_count_text(self, count) -> str:
-        if count == 1:
-            message = _("label_stream_replies_one", default="1 reply")
-        else:
-            message = _(
-                "label_stream_replies",
-                default="${count} replies",
-                mapping={"count": count},
-            )
-        return _t(self.request, message)
+        return count_text(self.request, count, REPLIES_ONE, REPLIES)
 
     def all_replies_text(self, count) -> str:
         return _t(
@@ -352,8 +346,7 @@ class StreamPage(StreamRendering, BrowserView):
     css_class = "ospa-stream-site"
 
     def __call__(self):
-        if users.current_userid() is None:
-            raise Unauthorized("Log in first.")
+        users.required_userid("Log in first.")
         self.setup_rendering()
         self.update()
         self.error = None
