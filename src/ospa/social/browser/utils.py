@@ -15,6 +15,28 @@ def safe_url(url) -> str | None:
     return url if portal_url.isURLInPortal(url) else None
 
 
+def portal_url() -> str:
+    """The site's URL, where the views' links to site-wide pages start."""
+    return api.portal.get().absolute_url()
+
+
+class TypeTitles:
+    """For views: :meth:`type_title`, each content type's title looked up
+    and translated once a view.
+
+    The community pages and the stream both name the type of every item
+    they list ("Page", "Event"); the lookup and its cache are this one.
+    """
+
+    def type_title(self, portal_type) -> str:
+        titles = self.__dict__.setdefault("_type_titles", {})
+        if portal_type not in titles:
+            fti = api.portal.get_tool("portal_types").getTypeInfo(portal_type)
+            title = fti.Title() if fti is not None else portal_type
+            titles[portal_type] = translate(title, domain="plone", context=self.request)
+        return titles[portal_type]
+
+
 def person(userid: str) -> dict:
     """A user as our lists and JSON show them: id, full name, author page."""
     found = users.summary(userid)
@@ -55,6 +77,13 @@ def rich_text_html(context, name: str) -> str:
     return value.output_relative_to(context) or ""
 
 
+def translated(request, message) -> str:
+    """``message`` in the language of ``request``: what the views' Python
+    (titles, counts, labels in their dicts) shows, where a template cannot
+    translate it."""
+    return translate(message, context=request)
+
+
 def count_text(request, count: int, one: Message, many: Message) -> str:
     """``one`` if ``count`` is 1, else ``many`` with ``${count}`` filled in,
     translated for ``request``.
@@ -64,8 +93,8 @@ def count_text(request, count: int, one: Message, many: Message) -> str:
     where they are shown.
     """
     if count == 1:
-        return translate(one, context=request)
-    return translate(Message(many, mapping={"count": count}), context=request)
+        return translated(request, one)
+    return translated(request, Message(many, mapping={"count": count}))
 
 
 def token() -> str:

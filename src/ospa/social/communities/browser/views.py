@@ -19,9 +19,12 @@ from Acquisition import aq_base
 from DateTime import DateTime
 from ospa.social import _
 from ospa.social.browser.actions import SocialActionView
+from ospa.social.browser.utils import portal_url
 from ospa.social.browser.utils import rich_text_html
 from ospa.social.browser.utils import safe_url
 from ospa.social.browser.utils import token
+from ospa.social.browser.utils import translated
+from ospa.social.browser.utils import TypeTitles
 from ospa.social.communities import api as communities
 from ospa.social.communities import listing
 from ospa.social.communities import messages
@@ -33,7 +36,6 @@ from plone.app.layout.viewlets.common import ViewletBase
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import quote
-from zope.i18n import translate
 
 
 ACTIVITY_SIZE = 20
@@ -86,14 +88,6 @@ TAB_OF_VIEW = {
 }
 
 
-def _t(request, message) -> str:
-    return translate(message, context=request)
-
-
-def _portal_url() -> str:
-    return api.portal.get().absolute_url()
-
-
 def rest_attributes(community, userid) -> dict:
     """What ``social.js`` needs to send a membership form to ``@members``:
     the service, who "I" am, and where to go when the community is closed
@@ -101,7 +95,7 @@ def rest_attributes(community, userid) -> dict:
     return {
         "url": f"{community.absolute_url()}/@members",
         "me": userid or "",
-        "away": f"{_portal_url()}/@@my-communities",
+        "away": f"{portal_url()}/@@my-communities",
     }
 
 
@@ -155,14 +149,16 @@ class CommunityInfo:
         return self.state["visibility"]
 
     def visibility_title(self) -> str:
-        return _t(self.request, VISIBILITY_TITLES.get(self.visibility, ""))
+        return translated(self.request, VISIBILITY_TITLES.get(self.visibility, ""))
 
     def visibility_help(self) -> str:
-        return _t(self.request, VISIBILITY_HELP.get(self.visibility, ""))
+        return translated(self.request, VISIBILITY_HELP.get(self.visibility, ""))
 
     def role_title(self) -> str:
         role = self.state["role"]
-        return _t(self.request, ROLE_TITLES[role]) if role in ROLE_TITLES else ""
+        return (
+            translated(self.request, ROLE_TITLES[role]) if role in ROLE_TITLES else ""
+        )
 
     def member_count(self) -> int:
         return self.state["member_count"]
@@ -239,7 +235,7 @@ class CommunityHeaderViewlet(ViewletBase):
                 {
                     "id": tab_id,
                     "url": url,
-                    "title": _t(self.request, title),
+                    "title": translated(self.request, title),
                     "current": tab_id == current,
                 }
             )
@@ -321,7 +317,7 @@ class MembershipView(SocialActionView):
         came_from = safe_url(self.request.form.get("came_from"))
         if succeeded and getattr(self, "own", False):
             if not communities.can_see(community):
-                return f"{_portal_url()}/@@my-communities"
+                return f"{portal_url()}/@@my-communities"
             if not communities.can_see_content(community):
                 return community.absolute_url()
         return came_from or self.fallback_url()
@@ -339,7 +335,7 @@ class MembershipView(SocialActionView):
 # -- the community's pages -------------------------------------------------
 
 
-class CommunityPage(BrowserView):
+class CommunityPage(TypeTitles, BrowserView):
     """What the community's own views share: listings from the catalog."""
 
     tab = "activity"
@@ -370,14 +366,6 @@ class CommunityPage(BrowserView):
             )
         return names[userid]
 
-    def _type_title(self, portal_type) -> str:
-        titles = self.__dict__.setdefault("_type_titles", {})
-        if portal_type not in titles:
-            fti = api.portal.get_tool("portal_types").getTypeInfo(portal_type)
-            title = fti.Title() if fti is not None else portal_type
-            titles[portal_type] = translate(title, domain="plone", context=self.request)
-        return titles[portal_type]
-
     def item(self, brain) -> dict:
         creator = brain.Creator or ""
         return {
@@ -386,10 +374,10 @@ class CommunityPage(BrowserView):
             "title": brain.Title or brain.getId,
             "description": brain.Description or "",
             "portal_type": brain.portal_type,
-            "type_title": self._type_title(brain.portal_type),
+            "type_title": self.type_title(brain.portal_type),
             "author": self._fullname(creator) if creator else "",
             "author_url": (
-                f"{_portal_url()}/author/{quote(creator)}" if creator else None
+                f"{portal_url()}/author/{quote(creator)}" if creator else None
             ),
             "date": _localized(brain.modified, long_format=True),
             "date_iso": _iso(brain.modified),
@@ -529,7 +517,8 @@ class MembersView(CommunityPage):
             else tuple(r for r in communities.ROLES if r not in communities.MODERATING)
         )
         return [
-            {"id": role, "title": _t(self.request, ROLE_TITLES[role])} for role in roles
+            {"id": role, "title": translated(self.request, ROLE_TITLES[role])}
+            for role in roles
         ]
 
     def may_manage(self, entry) -> bool:
@@ -546,14 +535,16 @@ class MembersView(CommunityPage):
                 result.append(
                     {
                         "role": role,
-                        "title": _t(self.request, ROLE_GROUP_TITLES[role]),
+                        "title": translated(self.request, ROLE_GROUP_TITLES[role]),
                         "entries": entries,
                     }
                 )
         return result
 
     def role_title(self, role) -> str:
-        return _t(self.request, ROLE_TITLES[role]) if role in ROLE_TITLES else ""
+        return (
+            translated(self.request, ROLE_TITLES[role]) if role in ROLE_TITLES else ""
+        )
 
     def date(self, iso) -> str:
         try:
@@ -605,11 +596,15 @@ class CommunitiesListView(BrowserView):
                 found["object"], "thumb", "card-img-top ospa-community-card-image"
             ),
             "visibility": visibility,
-            "visibility_title": _t(self.request, VISIBILITY_TITLES.get(visibility, "")),
-            "visibility_help": _t(self.request, VISIBILITY_HELP.get(visibility, "")),
+            "visibility_title": translated(
+                self.request, VISIBILITY_TITLES.get(visibility, "")
+            ),
+            "visibility_help": translated(
+                self.request, VISIBILITY_HELP.get(visibility, "")
+            ),
             "member_count": found["member_count"],
             "role": role,
-            "role_title": _t(self.request, ROLE_TITLES[role])
+            "role_title": translated(self.request, ROLE_TITLES[role])
             if role in ROLE_TITLES
             else "",
             "pending": found["pending"],
@@ -623,13 +618,13 @@ class CommunitiesListView(BrowserView):
             {
                 "id": "my-communities",
                 "url": f"{root}/@@my-communities",
-                "title": _t(self.request, MY_COMMUNITIES),
+                "title": translated(self.request, MY_COMMUNITIES),
                 "current": self.view_name == "my-communities",
             },
             {
                 "id": "discover-communities",
                 "url": f"{root}/@@discover-communities",
-                "title": _t(self.request, DISCOVER_COMMUNITIES),
+                "title": translated(self.request, DISCOVER_COMMUNITIES),
                 "current": self.view_name == "discover-communities",
             },
         ]
@@ -641,10 +636,10 @@ class CommunitiesListView(BrowserView):
         return f"{folder.absolute_url()}/++add++Community"
 
     def title(self) -> str:
-        return _t(self.request, self.heading)
+        return translated(self.request, self.heading)
 
     def empty(self) -> str:
-        return _t(self.request, self.empty_message)
+        return translated(self.request, self.empty_message)
 
 
 class MyCommunitiesView(CommunitiesListView):

@@ -29,6 +29,7 @@ from ospa.social.browser.utils import form_text
 from ospa.social.browser.utils import rich_text_html
 from ospa.social.browser.utils import safe_url
 from ospa.social.browser.utils import token
+from ospa.social.browser.utils import translated
 from ospa.social.core import security
 from ospa.social.core import users
 from ospa.social.core.errors import SocialError
@@ -41,7 +42,6 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 from urllib.parse import quote
 from urllib.parse import urlencode
-from zope.i18n import translate
 
 
 PAGE_SIZE = 20
@@ -79,10 +79,6 @@ REMAINING = _(
     "label_idea_remaining",
     default="You have ${count} supports left in this idea box.",
 )
-
-
-def _t(request, message) -> str:
-    return translate(message, context=request)
 
 
 def _param(value):
@@ -143,7 +139,7 @@ class IdeaRendering:
         return status_class(status)
 
     def status_title(self, status) -> str:
-        return _t(self.request, ideas.STATUS_TITLES.get(status, status))
+        return translated(self.request, ideas.STATUS_TITLES.get(status, status))
 
     def date(self, value) -> str:
         return _localized(value)
@@ -282,7 +278,7 @@ class IdeaBoardView(IdeaRendering, BrowserView):
         return [
             {
                 "id": name,
-                "title": _t(self.request, title),
+                "title": translated(self.request, title),
                 "url": self._url(self.params(sort=name)),
                 "current": name == self.sort,
             }
@@ -294,12 +290,17 @@ class IdeaBoardView(IdeaRendering, BrowserView):
 
     def statuses(self) -> list[dict]:
         found = [
-            {"id": "", "title": _t(self.request, _("idea_filter_all", default="All"))}
+            {
+                "id": "",
+                "title": translated(self.request, _("idea_filter_all", default="All")),
+            }
         ]
         for name in ideas.PUBLIC_STATUSES:
             found.append({"id": name, "title": self.status_title(name)})
         if self.userid:
-            found.append({"id": "draft", "title": _t(self.request, DRAFTS_TITLE)})
+            found.append(
+                {"id": "draft", "title": translated(self.request, DRAFTS_TITLE)}
+            )
         for entry in found:
             entry["selected"] = entry["id"] == self.status
         return found
@@ -403,7 +404,7 @@ class IdeaView(IdeaRendering, BrowserView):
                 found.append(
                     {
                         "url": f"{self.url}/++add++{portal_type}",
-                        "title": _t(self.request, title),
+                        "title": translated(self.request, title),
                     }
                 )
         return found
@@ -454,7 +455,7 @@ def transition_buttons(request, idea, names) -> list[dict]:
     return [
         {
             "id": name,
-            "title": _t(request, BUTTONS[name][0]),
+            "title": translated(request, BUTTONS[name][0]),
             "class": f"btn {BUTTONS[name][1]} ospa-idea-transition",
             "answer_required": name in ideas.ANSWER_REQUIRED,
         }
@@ -488,7 +489,7 @@ class IdeaSupportView(IdeaRendering, SocialActionView):
                 default="You no longer support “${title}”.",
                 mapping={"title": title},
             )
-        text = _t(self.request, message)
+        text = translated(self.request, message)
         remaining = self.remaining_text(self.result["remaining"])
         return f"{text} {remaining}" if remaining else text
 
@@ -516,7 +517,7 @@ class IdeaStatusView(IdeaRendering, BrowserView):
         self.available = ideas.available_transitions(idea)
         self.notice = None
         if self.transition and self.transition not in self.available:
-            self.notice = _t(
+            self.notice = translated(
                 request,
                 _(
                     "help_idea_transition_unavailable",
@@ -535,7 +536,7 @@ class IdeaStatusView(IdeaRendering, BrowserView):
         except SocialError as error:
             text = error.text(request)
         except (WorkflowException, api.exc.InvalidParameterError) as error:
-            text = str(error) or _t(
+            text = str(error) or translated(
                 request,
                 _(
                     "error_idea_transition_failed",
@@ -580,7 +581,7 @@ class IdeaStatusView(IdeaRendering, BrowserView):
 
     def transition_title(self) -> str:
         selected = self.selected()
-        return _t(self.request, BUTTONS[selected][0]) if selected else ""
+        return translated(self.request, BUTTONS[selected][0]) if selected else ""
 
 
 # -- my ideas --------------------------------------------------------------
