@@ -28,6 +28,7 @@ from ospa.social.browser.utils import TypeTitles
 from ospa.social.communities import api as communities
 from ospa.social.communities import listing
 from ospa.social.communities import messages
+from ospa.social.communities import pas
 from ospa.social.communities.messages import ROLE_TITLES
 from ospa.social.core import users
 from ospa.social.core.errors import SocialError
@@ -63,12 +64,6 @@ VISIBILITY_HELP = {
 }
 MY_COMMUNITIES = _("heading_my_communities", default="My communities")
 DISCOVER_COMMUNITIES = _("heading_discover_communities", default="Discover communities")
-ROLE_GROUP_TITLES = {
-    "owner": _("community_role_owners", default="Owners"),
-    "moderator": _("community_role_moderators", default="Moderators"),
-    "member": _("community_role_members", default="Members"),
-    "guest": _("community_role_guests", default="Guests"),
-}
 TABS = (
     ("activity", "", _("community_tab_activity", default="Activity")),
     ("stream", "@@community-stream", _("community_tab_stream", default="Stream")),
@@ -535,7 +530,8 @@ class MembersView(CommunityPage):
                 result.append(
                     {
                         "role": role,
-                        "title": translated(self.request, ROLE_GROUP_TITLES[role]),
+                        # The roster's headings are the groups' titles.
+                        "title": translated(self.request, pas.ROLE_TITLES[role]),
                         "entries": entries,
                     }
                 )
