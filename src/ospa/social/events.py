@@ -52,33 +52,28 @@ class UnfollowedEvent(FollowedEvent):
 
 
 @implementer(IMentionedEvent)
-class MentionedEvent(ObjectEvent):
+class MentionedEvent(_SocialEvent):
     def __init__(self, obj, userid, mentioned):
-        super().__init__(obj)
-        self.userid = userid
+        super().__init__(obj, userid)
         self.mentioned = tuple(mentioned)
 
 
 @implementer(IPostAddedEvent)
-class PostAddedEvent(ObjectEvent):
-    def __init__(self, post, userid):
-        super().__init__(post)
-        self.userid = userid
+class PostAddedEvent(_SocialEvent):
+    pass
 
 
 @implementer(IAnswerAcceptedEvent)
-class AnswerAcceptedEvent(ObjectEvent):
+class AnswerAcceptedEvent(_SocialEvent):
     def __init__(self, question, userid, answer):
-        super().__init__(question)
-        self.userid = userid
+        super().__init__(question, userid)
         self.answer = answer
 
 
 @implementer(IIdeaSupportedEvent)
-class IdeaSupportedEvent(ObjectEvent):
+class IdeaSupportedEvent(_SocialEvent):
     def __init__(self, idea, userid, count):
-        super().__init__(idea)
-        self.userid = userid
+        super().__init__(idea, userid)
         self.count = count
 
 
@@ -88,29 +83,26 @@ class IdeaUnsupportedEvent(IdeaSupportedEvent):
 
 
 @implementer(IIdeaSupportThresholdEvent)
-class IdeaSupportThresholdEvent(ObjectEvent):
+class IdeaSupportThresholdEvent(_SocialEvent):
     def __init__(self, idea, userid, count, threshold):
-        super().__init__(idea)
-        self.userid = userid
+        super().__init__(idea, userid)
         self.count = count
         self.threshold = threshold
 
 
 @implementer(IIdeaStatusChangedEvent)
-class IdeaStatusChangedEvent(ObjectEvent):
+class IdeaStatusChangedEvent(_SocialEvent):
     def __init__(self, idea, userid, old, new, transition, answer=""):
-        super().__init__(idea)
-        self.userid = userid
+        super().__init__(idea, userid)
         self.old = old
         self.new = new
         self.transition = transition
         self.answer = answer
 
 
-class _CommunityEvent(ObjectEvent):
+class _CommunityEvent(_SocialEvent):
     def __init__(self, community, userid, actor, role=None, message=""):
-        super().__init__(community)
-        self.userid = userid
+        super().__init__(community, userid)
         self.actor = actor
         self.role = role
         self.message = message

@@ -11,6 +11,7 @@ button or HTTP method was used.
 from ospa.social import _
 from ospa.social.communities import api as communities
 from ospa.social.core import users
+from zope.i18nmessageid import Message
 
 
 ROLE_TITLES = {
@@ -49,75 +50,61 @@ def change_message(community, userid, before: tuple, after: tuple):
             title, role_before, waiting_before, role_after, waiting_after
         )
     name = _name(userid)
-    if role_after is not None and role_before is None:
-        return _(
+    if role_after is not None and role_before is not None:
+        return _role_set(name, role_after, title)
+    if role_after is not None:
+        message = _(
             "msg_community_approved",
             default="${user} is a member of “${title}” now.",
-            mapping={"user": name, "title": title},
         )
-    if role_after is not None:
-        return _role_set(name, role_after, title)
-    if role_before is not None:
-        return _(
+    elif role_before is not None:
+        message = _(
             "msg_community_removed",
             default="${user} is no longer on the roster of “${title}”.",
-            mapping={"user": name, "title": title},
         )
-    if waiting_after == "invitation":
-        return _(
-            "msg_community_invited",
-            default="${user} was invited to “${title}”.",
-            mapping={"user": name, "title": title},
+    elif waiting_after == "invitation":
+        message = _(
+            "msg_community_invited", default="${user} was invited to “${title}”."
         )
-    if waiting_before == "invitation":
-        return _(
+    elif waiting_before == "invitation":
+        message = _(
             "msg_community_invitation_withdrawn",
             default="The invitation of ${user} was withdrawn.",
-            mapping={"user": name},
         )
-    if waiting_before == "request":
-        return _(
-            "msg_community_declined",
-            default="The request of ${user} was declined.",
-            mapping={"user": name},
+    elif waiting_before == "request":
+        message = _(
+            "msg_community_declined", default="The request of ${user} was declined."
         )
-    return None
+    else:
+        return None
+    return Message(message, mapping={"user": name, "title": title})
 
 
 def _own_message(title, role_before, waiting_before, role_after, waiting_after):
     if role_after is not None and role_before not in (None, role_after):
         return _role_set(_name(users.current_userid()), role_after, title)
     if role_after is not None:
-        return _(
-            "msg_community_joined",
-            default="You joined “${title}”.",
-            mapping={"title": title},
-        )
-    if waiting_after == "request":
-        return _(
+        message = _("msg_community_joined", default="You joined “${title}”.")
+    elif waiting_after == "request":
+        message = _(
             "msg_community_requested",
             default="You asked to join “${title}”. Its moderators decide.",
-            mapping={"title": title},
         )
-    if role_before is not None:
-        return _(
-            "msg_community_left",
-            default="You left “${title}”.",
-            mapping={"title": title},
-        )
-    if waiting_before == "invitation":
-        return _(
+    elif role_before is not None:
+        message = _("msg_community_left", default="You left “${title}”.")
+    elif waiting_before == "invitation":
+        message = _(
             "msg_community_invitation_declined",
             default="You declined the invitation to “${title}”.",
-            mapping={"title": title},
         )
-    if waiting_before == "request":
-        return _(
+    elif waiting_before == "request":
+        message = _(
             "msg_community_request_withdrawn",
             default="You withdrew your request to join “${title}”.",
-            mapping={"title": title},
         )
-    return None
+    else:
+        return None
+    return Message(message, mapping={"title": title})
 
 
 def _role_set(name, role, title):

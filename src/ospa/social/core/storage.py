@@ -87,7 +87,33 @@ def _check_key(key):
         raise ValueError(f"not a valid member: {key!r}")
 
 
-class SetMap(Persistent):
+class _SetsByKey(Persistent):
+    """String keys to sets in an ``OOBTree``: what both maps of sets share.
+
+    :class:`SetMap` (conflict-free counted sets) and :class:`PersonalSetMap`
+    (small personal sets) read, count, forget and list their keys the same
+    way; they differ in the sets they hold and how they write them. Both
+    keep their sets in ``_sets``, as existing databases store them.
+    """
+
+    def __init__(self):
+        self._sets = OOBTree()
+
+    def get(self, key: str):
+        return self._sets.get(key)
+
+    def count(self, key: str) -> int:
+        return size(self._sets.get(key))
+
+    def drop(self, key: str):
+        """Forget ``key`` and return the set it had."""
+        return self._sets.pop(key, None)
+
+    def keys(self):
+        return self._sets.keys()
+
+
+class SetMap(_SetsByKey):
     """A mapping of string keys to :class:`CountedSet`, created on demand.
 
     Different keys are written by different people (each person's own
@@ -95,28 +121,11 @@ class SetMap(Persistent):
     different sets and the map itself only changes when a key is new.
     """
 
-    def __init__(self):
-        self._sets = OOBTree()
-
-    def get(self, key: str) -> CountedSet | None:
-        return self._sets.get(key)
-
     def ensure(self, key: str) -> CountedSet:
         found = self._sets.get(key)
         if found is None:
             found = self._sets[key] = CountedSet()
         return found
-
-    def count(self, key: str) -> int:
-        found = self._sets.get(key)
-        return len(found) if found is not None else 0
-
-    def drop(self, key: str) -> CountedSet | None:
-        """Forget ``key`` and return the set it had."""
-        return self._sets.pop(key, None)
-
-    def keys(self):
-        return self._sets.keys()
 
 
 FOLLOW_KINDS = ("user", "community", "tag", "content")
@@ -181,23 +190,13 @@ class PersonalSet(Persistent):
         return iter(self._members)
 
 
-class PersonalSetMap(Persistent):
+class PersonalSetMap(_SetsByKey):
     """A mapping of user ids to their :class:`PersonalSet`, created on demand.
 
     The map is never written after it is created, only its ``OOBTree``: a
     new person's key is an insert that conflicts only with another insert of
     the same key (their own parallel first write).
     """
-
-    def __init__(self):
-        self._sets = OOBTree()
-
-    def get(self, key: str) -> PersonalSet | None:
-        return self._sets.get(key)
-
-    def count(self, key: str) -> int:
-        found = self._sets.get(key)
-        return len(found) if found is not None else 0
 
     def add(self, key: str, member: str) -> bool:
         """Add ``member`` to the set of ``key``; return whether it was new."""
@@ -211,13 +210,6 @@ class PersonalSetMap(Persistent):
         """Remove ``member`` from the set of ``key``; return whether it was there."""
         found = self._sets.get(key)
         return found.discard(member) if found is not None else False
-
-    def drop(self, key: str) -> PersonalSet | None:
-        """Forget ``key`` and return the set it had."""
-        return self._sets.pop(key, None)
-
-    def keys(self):
-        return self._sets.keys()
 
 
 class Latest(Persistent):

@@ -17,6 +17,19 @@ def current_userid() -> str | None:
     return api.user.get_current().getId()
 
 
+def required_userid(why: str) -> str:
+    """The id of the logged-in user; ``Unauthorized(why)`` for anonymous
+    visitors (Plone then offers to log in).
+
+    The pages, services and APIs that need someone logged in check it this
+    one way; ``why`` is what the refusal says.
+    """
+    userid = current_userid()
+    if userid is None:
+        raise Unauthorized(why)
+    return userid
+
+
 # Names and portraits are read for every item of every stream page, and a
 # PAS look-up costs milliseconds, so they are kept in Zope's RAM cache
 # (plone.memoize). The key holds the person's *version*, a number in the

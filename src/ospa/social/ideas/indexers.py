@@ -10,6 +10,11 @@ from ospa.social.interfaces import IIdea
 from plone.indexer import indexer
 
 
+# What the stream's indexes are told of a draft: an AttributeError, so that
+# they leave it out.
+NOT_IN_STREAM = "drafts are not in the stream"
+
+
 @indexer(IIdea)
 def support_count(obj):
     return ideas.count(obj)
@@ -18,15 +23,16 @@ def support_count(obj):
 @indexer(IIdea)
 def idea_in_stream(obj):
     if ideas.status(obj) == "draft":
-        raise AttributeError("drafts are not in the stream")
+        raise AttributeError(NOT_IN_STREAM)
     return True
 
 
 @indexer(IIdea)
 def idea_stream_ts(obj):
+    """The idea's place in the stream: when its status last changed."""
     found = ideas.status_changed_ms(obj)
     if found is None:
-        raise AttributeError("drafts are not in the stream")
+        raise AttributeError(NOT_IN_STREAM)
     return found
 
 

@@ -41,9 +41,7 @@ def _check_view(obj):
 
 def _check_can_like(obj) -> str:
     """Return the acting user id if they may like ``obj``, else raise."""
-    userid = users.current_userid()
-    if userid is None:
-        raise Unauthorized("Log in to recommend content.")
+    userid = users.required_userid("Log in to recommend content.")
     if not is_likeable(obj):
         raise NotSupported(NOT_LIKEABLE)
     _check_view(obj)

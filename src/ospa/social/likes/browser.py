@@ -3,6 +3,14 @@
 from ospa.social import _
 from ospa.social.browser.actions import SocialActionView
 from ospa.social.likes import api as likes
+from zope.i18nmessageid import Message
+
+
+# The status message of each action; ``${title}`` is the content's title.
+DONE = {
+    "like": _("msg_liked", default="You recommend “${title}”."),
+    "unlike": _("msg_unliked", default="You no longer recommend “${title}”."),
+}
 
 
 class LikeView(SocialActionView):
@@ -13,16 +21,6 @@ class LikeView(SocialActionView):
     def act(self, action):
         if action == "like":
             likes.like(self.context)
-            title = self.context.Title()
-            return _(
-                "msg_liked",
-                default="You recommend “${title}”.",
-                mapping={"title": title},
-            )
-        likes.unlike(self.context)
-        title = self.context.Title()
-        return _(
-            "msg_unliked",
-            default="You no longer recommend “${title}”.",
-            mapping={"title": title},
-        )
+        else:
+            likes.unlike(self.context)
+        return Message(DONE[action], mapping={"title": self.context.Title()})

@@ -744,12 +744,8 @@
       try {
         const url = new URL(root.dataset.newUrl, document.baseURI);
         url.searchParams.set("since", latest);
-        const response = await fetch(url, {
-          credentials: "same-origin",
-          headers: { Accept: "application/json" },
-        });
-        const data = response.ok ? await response.json() : null;
-        if (data && data.count > 0) {
+        const { response, data } = await rest("GET", url);
+        if (response?.ok && data && data.count > 0) {
           showBanner(banner, data.count);
         }
       } catch (error) {
@@ -842,11 +838,8 @@
     try {
       const url = new URL(textarea.dataset.ospaMention, document.baseURI);
       url.searchParams.set("q", query);
-      const response = await fetch(url, {
-        credentials: "same-origin",
-        headers: { Accept: "application/json" },
-      });
-      items = response.ok ? (await response.json()).items || [] : [];
+      const { response, data } = await rest("GET", url);
+      items = response?.ok && data ? data.items || [] : [];
     } catch (error) {
       items = [];
     }

@@ -19,11 +19,16 @@ from Acquisition import aq_base
 from DateTime import DateTime
 from ospa.social import _
 from ospa.social.browser.actions import SocialActionView
+from ospa.social.browser.utils import portal_url
+from ospa.social.browser.utils import rich_text_html
 from ospa.social.browser.utils import safe_url
 from ospa.social.browser.utils import token
+from ospa.social.browser.utils import translated
+from ospa.social.browser.utils import TypeTitles
 from ospa.social.communities import api as communities
 from ospa.social.communities import listing
 from ospa.social.communities import messages
+from ospa.social.communities import pas
 from ospa.social.communities.messages import ROLE_TITLES
 from ospa.social.core import users
 from ospa.social.core.errors import SocialError
@@ -32,7 +37,6 @@ from plone.app.layout.viewlets.common import ViewletBase
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import quote
-from zope.i18n import translate
 
 
 ACTIVITY_SIZE = 20
@@ -60,12 +64,6 @@ VISIBILITY_HELP = {
 }
 MY_COMMUNITIES = _("heading_my_communities", default="My communities")
 DISCOVER_COMMUNITIES = _("heading_discover_communities", default="Discover communities")
-ROLE_GROUP_TITLES = {
-    "owner": _("community_role_owners", default="Owners"),
-    "moderator": _("community_role_moderators", default="Moderators"),
-    "member": _("community_role_members", default="Members"),
-    "guest": _("community_role_guests", default="Guests"),
-}
 TABS = (
     ("activity", "", _("community_tab_activity", default="Activity")),
     ("stream", "@@community-stream", _("community_tab_stream", default="Stream")),
@@ -85,14 +83,6 @@ TAB_OF_VIEW = {
 }
 
 
-def _t(request, message) -> str:
-    return translate(message, context=request)
-
-
-def _portal_url() -> str:
-    return api.portal.get().absolute_url()
-
-
 def rest_attributes(community, userid) -> dict:
     """What ``social.js`` needs to send a membership form to ``@members``:
     the service, who "I" am, and where to go when the community is closed
@@ -100,7 +90,7 @@ def rest_attributes(community, userid) -> dict:
     return {
         "url": f"{community.absolute_url()}/@members",
         "me": userid or "",
-        "away": f"{_portal_url()}/@@my-communities",
+        "away": f"{portal_url()}/@@my-communities",
     }
 
 
@@ -154,14 +144,16 @@ class CommunityInfo:
         return self.state["visibility"]
 
     def visibility_title(self) -> str:
-        return _t(self.request, VISIBILITY_TITLES.get(self.visibility, ""))
+        return translated(self.request, VISIBILITY_TITLES.get(self.visibility, ""))
 
     def visibility_help(self) -> str:
-        return _t(self.request, VISIBILITY_HELP.get(self.visibility, ""))
+        return translated(self.request, VISIBILITY_HELP.get(self.visibility, ""))
 
     def role_title(self) -> str:
         role = self.state["role"]
-        return _t(self.request, ROLE_TITLES[role]) if role in ROLE_TITLES else ""
+        return (
+            translated(self.request, ROLE_TITLES[role]) if role in ROLE_TITLES else ""
+        )
 
     def member_count(self) -> int:
         return self.state["member_count"]
@@ -238,7 +230,7 @@ class CommunityHeaderViewlet(ViewletBase):
                 {
                     "id": tab_id,
                     "url": url,
-                    "title": _t(self.request, title),
+                    "title": translated(self.request, title),
                     "current": tab_id == current,
                 }
             )
@@ -323,7 +315,7 @@ class MembershipView(SocialActionView):
         came_from = safe_url(self.request.form.get("came_from"))
         if succeeded and getattr(self, "own", False):
             if not communities.can_see(community):
-                return f"{_portal_url()}/@@my-communities"
+                return f"{portal_url()}/@@my-communities"
             if not communities.can_see_content(community):
                 return community.absolute_url()
         return came_from or self.fallback_url()
@@ -341,7 +333,7 @@ class MembershipView(SocialActionView):
 # -- the community's pages -------------------------------------------------
 
 
-class CommunityPage(BrowserView):
+class CommunityPage(TypeTitles, BrowserView):
     """What the community's own views share: listings from the catalog."""
 
     tab = "activity"
@@ -372,14 +364,6 @@ class CommunityPage(BrowserView):
             )
         return names[userid]
 
-    def _type_title(self, portal_type) -> str:
-        titles = self.__dict__.setdefault("_type_titles", {})
-        if portal_type not in titles:
-            fti = api.portal.get_tool("portal_types").getTypeInfo(portal_type)
-            title = fti.Title() if fti is not None else portal_type
-            titles[portal_type] = translate(title, domain="plone", context=self.request)
-        return titles[portal_type]
-
     def item(self, brain) -> dict:
         creator = brain.Creator or ""
         return {
@@ -388,10 +372,10 @@ class CommunityPage(BrowserView):
             "title": brain.Title or brain.getId,
             "description": brain.Description or "",
             "portal_type": brain.portal_type,
-            "type_title": self._type_title(brain.portal_type),
+            "type_title": self.type_title(brain.portal_type),
             "author": self._fullname(creator) if creator else "",
             "author_url": (
-                f"{_portal_url()}/author/{quote(creator)}" if creator else None
+                f"{portal_url()}/author/{quote(creator)}" if creator else None
             ),
             "date": _localized(brain.modified, long_format=True),
             "date_iso": _iso(brain.modified),
@@ -409,6 +393,20 @@ class CommunityPage(BrowserView):
             # by the full modification time of the metadata.
             found.sort(key=lambda brain: brain.modified, reverse=True)
         return [self.item(brain) for brain in found]
+
+    def newest(self, size: int, **query) -> list[dict]:
+        """The ``size`` most recently modified items of ``query``.
+
+        The activity and the pages list ask the catalog the same way: one
+        more than they show, as the community itself may be among them.
+        """
+        brains = self._query(
+            sort_on="modified",
+            sort_order="reverse",
+            sort_limit=size + 1,
+            **query,
+        )
+        return self.items(brains, size, newest_first=True)
 
     def add_url(self, portal_type) -> str | None:
         if not _can_add(self.community, portal_type):
@@ -430,18 +428,10 @@ class CommunityView(CommunityPage):
         return self.index()
 
     def guidelines(self) -> str:
-        value = getattr(self.context, "guidelines", None)
-        if value is None or not getattr(value, "raw", ""):
-            return ""
-        return value.output_relative_to(self.context) or ""
+        return rich_text_html(self.context, "guidelines")
 
     def activity(self) -> list[dict]:
-        brains = self._query(
-            sort_on="modified",
-            sort_order="reverse",
-            sort_limit=ACTIVITY_SIZE + 1,
-        )
-        return self.items(brains, ACTIVITY_SIZE, newest_first=True)
+        return self.newest(ACTIVITY_SIZE)
 
 
 class CommunityPagesView(CommunityPage):
@@ -454,13 +444,7 @@ class CommunityPagesView(CommunityPage):
         return self.index()
 
     def pages(self) -> list[dict]:
-        brains = self._query(
-            portal_type="Document",
-            sort_on="modified",
-            sort_order="reverse",
-            sort_limit=LIST_SIZE + 1,
-        )
-        return self.items(brains, LIST_SIZE, newest_first=True)
+        return self.newest(LIST_SIZE, portal_type="Document")
 
 
 class CommunityEventsView(CommunityPage):
@@ -531,7 +515,8 @@ class MembersView(CommunityPage):
             else tuple(r for r in communities.ROLES if r not in communities.MODERATING)
         )
         return [
-            {"id": role, "title": _t(self.request, ROLE_TITLES[role])} for role in roles
+            {"id": role, "title": translated(self.request, ROLE_TITLES[role])}
+            for role in roles
         ]
 
     def may_manage(self, entry) -> bool:
@@ -548,14 +533,17 @@ class MembersView(CommunityPage):
                 result.append(
                     {
                         "role": role,
-                        "title": _t(self.request, ROLE_GROUP_TITLES[role]),
+                        # The roster's headings are the groups' titles.
+                        "title": translated(self.request, pas.ROLE_TITLES[role]),
                         "entries": entries,
                     }
                 )
         return result
 
     def role_title(self, role) -> str:
-        return _t(self.request, ROLE_TITLES[role]) if role in ROLE_TITLES else ""
+        return (
+            translated(self.request, ROLE_TITLES[role]) if role in ROLE_TITLES else ""
+        )
 
     def date(self, iso) -> str:
         try:
@@ -573,10 +561,13 @@ class CommunitiesListView(BrowserView):
     index = ViewPageTemplateFile("templates/community_list.pt")
     filter = "all"
     view_name = ""
+    # The page's heading and what it says when it lists nothing: the two
+    # lists differ only in these and in ``filter``.
+    heading = None
+    empty_message = None
 
     def __call__(self):
-        if users.current_userid() is None:
-            raise Unauthorized("Log in first.")
+        users.required_userid("Log in first.")
         self.error = None
         query = self.request.form.get("q")
         self.q = query.strip()[:MAX_QUERY] if isinstance(query, str) else ""
@@ -609,11 +600,15 @@ class CommunitiesListView(BrowserView):
             if found["image"]
             else None,
             "visibility": visibility,
-            "visibility_title": _t(self.request, VISIBILITY_TITLES.get(visibility, "")),
-            "visibility_help": _t(self.request, VISIBILITY_HELP.get(visibility, "")),
+            "visibility_title": translated(
+                self.request, VISIBILITY_TITLES.get(visibility, "")
+            ),
+            "visibility_help": translated(
+                self.request, VISIBILITY_HELP.get(visibility, "")
+            ),
             "member_count": found["member_count"],
             "role": role,
-            "role_title": _t(self.request, ROLE_TITLES[role])
+            "role_title": translated(self.request, ROLE_TITLES[role])
             if role in ROLE_TITLES
             else "",
             "pending": found["pending"],
@@ -627,13 +622,13 @@ class CommunitiesListView(BrowserView):
             {
                 "id": "my-communities",
                 "url": f"{root}/@@my-communities",
-                "title": _t(self.request, MY_COMMUNITIES),
+                "title": translated(self.request, MY_COMMUNITIES),
                 "current": self.view_name == "my-communities",
             },
             {
                 "id": "discover-communities",
                 "url": f"{root}/@@discover-communities",
-                "title": _t(self.request, DISCOVER_COMMUNITIES),
+                "title": translated(self.request, DISCOVER_COMMUNITIES),
                 "current": self.view_name == "discover-communities",
             },
         ]
@@ -644,24 +639,23 @@ class CommunitiesListView(BrowserView):
             return None
         return f"{folder.absolute_url()}/++add++Community"
 
+    def title(self) -> str:
+        return translated(self.request, self.heading)
+
+    def empty(self) -> str:
+        return translated(self.request, self.empty_message)
+
 
 class MyCommunitiesView(CommunitiesListView):
     """``@@my-communities``: the communities I am on the roster of."""
 
     filter = "mine"
     view_name = "my-communities"
-
-    def title(self) -> str:
-        return _t(self.request, MY_COMMUNITIES)
-
-    def empty(self) -> str:
-        return _t(
-            self.request,
-            _(
-                "help_my_communities_empty",
-                default="You are not a member of any community yet.",
-            ),
-        )
+    heading = MY_COMMUNITIES
+    empty_message = _(
+        "help_my_communities_empty",
+        default="You are not a member of any community yet.",
+    )
 
 
 class DiscoverCommunitiesView(CommunitiesListView):
@@ -669,15 +663,8 @@ class DiscoverCommunitiesView(CommunitiesListView):
 
     filter = "discover"
     view_name = "discover-communities"
-
-    def title(self) -> str:
-        return _t(self.request, DISCOVER_COMMUNITIES)
-
-    def empty(self) -> str:
-        return _t(
-            self.request,
-            _(
-                "help_discover_communities_empty",
-                default="There are no other communities for you to discover.",
-            ),
-        )
+    heading = DISCOVER_COMMUNITIES
+    empty_message = _(
+        "help_discover_communities_empty",
+        default="There are no other communities for you to discover.",
+    )

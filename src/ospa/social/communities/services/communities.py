@@ -6,7 +6,6 @@ not see (secret communities they are not on), so neither the items nor
 ``items_total`` give them away.
 """
 
-from AccessControl import Unauthorized
 from ospa.social.communities import api as communities
 from ospa.social.communities import listing
 from ospa.social.core import users
@@ -26,8 +25,7 @@ class CommunitiesGet(SocialService):
     """``?filter=mine|discover|all&q=``, batched; for logged-in employees."""
 
     def answer(self):
-        if users.current_userid() is None:
-            raise Unauthorized("Log in to see the communities.")
+        users.required_userid("Log in to see the communities.")
         form = self.request.form
         found = communities.find(form.get("filter") or "all", form.get("q") or None)
         start, size = batching.batch_params(self.request)

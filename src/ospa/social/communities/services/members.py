@@ -128,9 +128,7 @@ class MembersPost(WriteService):
                             mapping={"field": field},
                         )
                     )
-            userid = users.current_userid()
-            if userid is None:
-                raise Unauthorized("Log in first.")
+            userid = users.required_userid("Log in first.")
         # A user id that is no text (or empty) is refused by the API below.
         before = messages.standing(community, userid)
         if "user" not in data:

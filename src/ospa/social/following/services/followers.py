@@ -1,6 +1,5 @@
 """``@followers``: who follows an item, a person, a community or a tag."""
 
-from AccessControl import Unauthorized
 from ospa.social.core import users
 from ospa.social.following import api as following
 from ospa.social.restapi import batching
@@ -44,8 +43,6 @@ class SiteFollowersGet(SocialService):
         kind = form.get("kind") or "user"
         target = form.get("target")
         if not target and kind == "user":
-            target = users.current_userid()
-            if target is None:
-                raise Unauthorized("Log in to see your followers.")
+            target = users.required_userid("Log in to see your followers.")
         url = batching.canonical_url(self.request)
         return followers_info(self.request, url, kind, target)

@@ -20,12 +20,16 @@ the request, call the API and render its answers:
   drafts included.
 """
 
-from AccessControl import Unauthorized
 from DateTime import DateTime
 from ospa.social import _
 from ospa.social.browser.actions import SocialActionView
+from ospa.social.browser.utils import count_text
+from ospa.social.browser.utils import form_string
+from ospa.social.browser.utils import form_text
+from ospa.social.browser.utils import rich_text_html
 from ospa.social.browser.utils import safe_url
 from ospa.social.browser.utils import token
+from ospa.social.browser.utils import translated
 from ospa.social.core import security
 from ospa.social.core import users
 from ospa.social.core.errors import SocialError
@@ -38,7 +42,6 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 from urllib.parse import quote
 from urllib.parse import urlencode
-from zope.i18n import translate
 
 
 PAGE_SIZE = 20
@@ -49,39 +52,33 @@ SORT_TITLES = (
     ("newest", _("idea_sort_newest", default="Newest")),
     ("changed", _("idea_sort_changed", default="Recently changed")),
 )
-# What the status change buttons say (the history says what happened).
-BUTTON_TITLES = {
-    "submit": _("label_idea_submit", default="Submit"),
-    "withdraw": _("label_idea_withdraw", default="Withdraw"),
-    "review": _("label_idea_review", default="Start review"),
-    "accept": _("label_idea_accept", default="Accept"),
-    "decline": _("label_idea_decline", default="Decline"),
-    "implement": _("label_idea_implement", default="Mark implemented"),
-}
-BUTTON_CLASSES = {
-    "submit": "btn-primary",
-    "withdraw": "btn-outline-secondary",
-    "review": "btn-outline-primary",
-    "accept": "btn-success",
-    "decline": "btn-danger",
-    "implement": "btn-primary",
+# What each status change button says (the history says what happened) and
+# its Bootstrap class: one row a button.
+BUTTONS = {
+    "submit": (_("label_idea_submit", default="Submit"), "btn-primary"),
+    "withdraw": (
+        _("label_idea_withdraw", default="Withdraw"),
+        "btn-outline-secondary",
+    ),
+    "review": (_("label_idea_review", default="Start review"), "btn-outline-primary"),
+    "accept": (_("label_idea_accept", default="Accept"), "btn-success"),
+    "decline": (_("label_idea_decline", default="Decline"), "btn-danger"),
+    "implement": (_("label_idea_implement", default="Mark implemented"), "btn-primary"),
 }
 DRAFTS_TITLE = _("idea_filter_my_drafts", default="My drafts")
-
-
-def _t(request, message) -> str:
-    return translate(message, context=request)
-
-
-def _string(value) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _text(value):
-    """Text as typed, with the browser's CRLF line ends made LF."""
-    if isinstance(value, str):
-        return value.replace("\r\n", "\n").replace("\r", "\n")
-    return value
+# The counts on the board and the idea page (``${count}`` is the number).
+SUPPORTS_ONE = _("label_idea_supports_one", default="1 support")
+SUPPORTS = _("label_idea_supports", default="${count} supports")
+COMMENTS_ONE = _("label_idea_comments_one", default="1 comment")
+COMMENTS = _("label_idea_comments", default="${count} comments")
+REMAINING_ONE = _(
+    "label_idea_remaining_one",
+    default="You have 1 support left in this idea box.",
+)
+REMAINING = _(
+    "label_idea_remaining",
+    default="You have ${count} supports left in this idea box.",
+)
 
 
 def _param(value):
@@ -142,7 +139,7 @@ class IdeaRendering:
         return status_class(status)
 
     def status_title(self, status) -> str:
-        return _t(self.request, ideas.STATUS_TITLES.get(status, status))
+        return translated(self.request, ideas.STATUS_TITLES.get(status, status))
 
     def date(self, value) -> str:
         return _localized(value)
@@ -162,42 +159,15 @@ class IdeaRendering:
         return found
 
     def supports_text(self, count) -> str:
-        if count == 1:
-            message = _("label_idea_supports_one", default="1 support")
-        else:
-            message = _(
-                "label_idea_supports",
-                default="${count} supports",
-                mapping={"count": count},
-            )
-        return _t(self.request, message)
+        return count_text(self.request, count, SUPPORTS_ONE, SUPPORTS)
 
     def comments_text(self, count) -> str:
-        if count == 1:
-            message = _("label_idea_comments_one", default="1 comment")
-        else:
-            message = _(
-                "label_idea_comments",
-                default="${count} comments",
-                mapping={"count": count},
-            )
-        return _t(self.request, message)
+        return count_text(self.request, count, COMMENTS_ONE, COMMENTS)
 
     def remaining_text(self, remaining) -> str:
         if remaining is None:
             return ""
-        if remaining == 1:
-            message = _(
-                "label_idea_remaining_one",
-                default="You have 1 support left in this idea box.",
-            )
-        else:
-            message = _(
-                "label_idea_remaining",
-                default="You have ${count} supports left in this idea box.",
-                mapping={"count": remaining},
-            )
-        return _t(self.request, message)
+        return count_text(self.request, remaining, REMAINING_ONE, REMAINING)
 
 
 class Pages:
@@ -308,7 +278,7 @@ class IdeaBoardView(IdeaRendering, BrowserView):
         return [
             {
                 "id": name,
-                "title": _t(self.request, title),
+                "title": translated(self.request, title),
                 "url": self._url(self.params(sort=name)),
                 "current": name == self.sort,
             }
@@ -320,12 +290,17 @@ class IdeaBoardView(IdeaRendering, BrowserView):
 
     def statuses(self) -> list[dict]:
         found = [
-            {"id": "", "title": _t(self.request, _("idea_filter_all", default="All"))}
+            {
+                "id": "",
+                "title": translated(self.request, _("idea_filter_all", default="All")),
+            }
         ]
         for name in ideas.PUBLIC_STATUSES:
             found.append({"id": name, "title": self.status_title(name)})
         if self.userid:
-            found.append({"id": "draft", "title": _t(self.request, DRAFTS_TITLE)})
+            found.append(
+                {"id": "draft", "title": translated(self.request, DRAFTS_TITLE)}
+            )
         for entry in found:
             entry["selected"] = entry["id"] == self.status
         return found
@@ -385,10 +360,7 @@ class IdeaView(IdeaRendering, BrowserView):
 
     def proposal(self) -> str:
         """The proposal as Plone's safe HTML transform gives it."""
-        value = getattr(self.context, "proposal", None)
-        if value is None or not getattr(value, "raw", ""):
-            return ""
-        return value.output_relative_to(self.context) or ""
+        return rich_text_html(self.context, "proposal")
 
     def tags(self) -> list[dict]:
         box_url = self.box.absolute_url() if self.box is not None else None
@@ -432,7 +404,7 @@ class IdeaView(IdeaRendering, BrowserView):
                 found.append(
                     {
                         "url": f"{self.url}/++add++{portal_type}",
-                        "title": _t(self.request, title),
+                        "title": translated(self.request, title),
                     }
                 )
         return found
@@ -483,8 +455,8 @@ def transition_buttons(request, idea, names) -> list[dict]:
     return [
         {
             "id": name,
-            "title": _t(request, BUTTON_TITLES[name]),
-            "class": f"btn {BUTTON_CLASSES[name]} ospa-idea-transition",
+            "title": translated(request, BUTTONS[name][0]),
+            "class": f"btn {BUTTONS[name][1]} ospa-idea-transition",
             "answer_required": name in ideas.ANSWER_REQUIRED,
         }
         for name in names
@@ -517,7 +489,7 @@ class IdeaSupportView(IdeaRendering, SocialActionView):
                 default="You no longer support “${title}”.",
                 mapping={"title": title},
             )
-        text = _t(self.request, message)
+        text = translated(self.request, message)
         remaining = self.remaining_text(self.result["remaining"])
         return f"{text} {remaining}" if remaining else text
 
@@ -528,15 +500,14 @@ class IdeaStatusView(IdeaRendering, BrowserView):
     index = ViewPageTemplateFile("templates/idea_status.pt")
 
     def __call__(self):
-        if users.current_userid() is None:
-            raise Unauthorized("Log in to change ideas.")
+        users.required_userid("Log in to change ideas.")
         self.setup()
         request = self.request
         form = request.form
         idea = self.context
         self.url = idea.absolute_url()
-        self.transition = _string(form.get("transition"))
-        answer = _text(form.get("answer"))
+        self.transition = form_string(form.get("transition"))
+        answer = form_text(form.get("answer"))
         self.answer = answer if isinstance(answer, str) else ""
         if request.get("REQUEST_METHOD", "GET").upper() == "POST":
             check_csrf(request)
@@ -546,7 +517,7 @@ class IdeaStatusView(IdeaRendering, BrowserView):
         self.available = ideas.available_transitions(idea)
         self.notice = None
         if self.transition and self.transition not in self.available:
-            self.notice = _t(
+            self.notice = translated(
                 request,
                 _(
                     "help_idea_transition_unavailable",
@@ -565,7 +536,7 @@ class IdeaStatusView(IdeaRendering, BrowserView):
         except SocialError as error:
             text = error.text(request)
         except (WorkflowException, api.exc.InvalidParameterError) as error:
-            text = str(error) or _t(
+            text = str(error) or translated(
                 request,
                 _(
                     "error_idea_transition_failed",
@@ -610,7 +581,7 @@ class IdeaStatusView(IdeaRendering, BrowserView):
 
     def transition_title(self) -> str:
         selected = self.selected()
-        return _t(self.request, BUTTON_TITLES[selected]) if selected else ""
+        return translated(self.request, BUTTONS[selected][0]) if selected else ""
 
 
 # -- my ideas --------------------------------------------------------------
@@ -622,8 +593,7 @@ class MyIdeasView(IdeaRendering, BrowserView):
     index = ViewPageTemplateFile("templates/idea_mine.pt")
 
     def __call__(self):
-        if users.current_userid() is None:
-            raise Unauthorized("Log in first.")
+        users.required_userid("Log in first.")
         self.setup()
         self.url = f"{self.context.absolute_url()}/@@my-ideas"
         brains = ideas.query(None, sort="newest", mine=True)

@@ -19,6 +19,8 @@ post). Bad input is an error message; ``Unauthorized`` is left to Plone.
 
 from ospa.social import _
 from ospa.social.browser.actions import SocialActionView
+from ospa.social.browser.utils import form_string
+from ospa.social.browser.utils import form_text
 from ospa.social.browser.utils import safe_url
 from ospa.social.core import settings
 from ospa.social.core import users
@@ -31,17 +33,6 @@ import mimetypes
 
 
 GENERIC_TYPES = ("", "application/octet-stream")
-
-
-def _string(value) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
-def _text(value):
-    """Text as typed, with the browser's CRLF line ends made LF."""
-    if isinstance(value, str):
-        return value.replace("\r\n", "\n").replace("\r", "\n")
-    return value
 
 
 def read_upload(upload):
@@ -103,15 +94,15 @@ class StreamPostView(StreamActionView):
 
     def act(self, action):
         form = self.request.form
-        reply_to = _string(form.get("in_reply_to")) or None
-        container = self.container(_string(form.get("place")), reply_to)
+        reply_to = form_string(form.get("in_reply_to")) or None
+        container = self.container(form_string(form.get("place")), reply_to)
         data, filename, content_type = read_upload(form.get("attachment"))
         self.post = posts.create(
             container,
-            _text(form.get("text")),
+            form_text(form.get("text")),
             question=bool(form.get("question")) and not reply_to,
             in_reply_to=reply_to,
-            about=_string(form.get("about")) or None,
+            about=form_string(form.get("about")) or None,
             attachment=data,
             filename=filename,
             content_type=content_type,
@@ -133,7 +124,7 @@ class PostEditView(StreamActionView):
     actions = ("edit",)
 
     def act(self, action):
-        posts.edit(self.context, _text(self.request.form.get("text")))
+        posts.edit(self.context, form_text(self.request.form.get("text")))
         return DONE["edit"]
 
 
@@ -187,7 +178,7 @@ class PostAcceptView(StreamActionView):
     actions = ("accept", "withdraw")
 
     def act(self, action):
-        reply = _string(self.request.form.get("reply"))
+        reply = form_string(self.request.form.get("reply"))
         if action == "accept":
             if not reply:
                 raise PostError(

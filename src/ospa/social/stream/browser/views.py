@@ -19,14 +19,17 @@ Each page answers ``?fragment=items`` with just its items and the "load
 more" link: ``social.js`` appends older pages and shows new items with it.
 """
 
-from AccessControl import Unauthorized
 from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from DateTime import DateTime
 from ospa.social import _
+from ospa.social.browser.utils import count_text
+from ospa.social.browser.utils import portal_url
 from ospa.social.browser.utils import safe_url
 from ospa.social.browser.utils import token
+from ospa.social.browser.utils import translated
+from ospa.social.browser.utils import TypeTitles
 from ospa.social.communities import api as communities
 from ospa.social.core import settings
 from ospa.social.core import users
@@ -60,6 +63,8 @@ ALL_REPLIES = 50
 # Seconds between two looks for new items (the page's data-poll-seconds).
 POLL_SECONDS = 60
 MAX_TAG_LENGTH = 100
+REPLIES_ONE = _("label_stream_replies_one", default="1 reply")
+REPLIES = _("label_stream_replies", default="${count} replies")
 
 VERBS = {
     "posted": _("stream_verb_posted", default="posted"),
@@ -91,14 +96,6 @@ EMPTY = {
 POST_KINDS = ("post", "question", "reply")
 
 
-def _t(request, message) -> str:
-    return translate(message, context=request)
-
-
-def _portal_url() -> str:
-    return api.portal.get().absolute_url()
-
-
 def _localized(ms) -> tuple[str, str]:
     """A stream time (milliseconds) as the site shows it, and as ISO 8601."""
     if not ms:
@@ -127,12 +124,12 @@ def normalise_tag(value) -> str:
 
 
 def hashtag_url(tag: str) -> str:
-    return f"{_portal_url()}/@@hashtag/{quote(tag)}"
+    return f"{portal_url()}/@@hashtag/{quote(tag)}"
 
 
 def place_title(request, place) -> str:
     if IStreamFolder.providedBy(place):
-        return _t(request, _("stream_place_everyone", default="Everyone"))
+        return translated(request, _("stream_place_everyone", default="Everyone"))
     return place.Title()
 
 
@@ -167,7 +164,7 @@ class DoneMessages:
         )
 
 
-class StreamRendering(DoneMessages):
+class StreamRendering(TypeTitles, DoneMessages):
     """Renders stream items (``templates/stream_item.pt``) for the user.
 
     Views, viewlets and the form targets use it; :meth:`setup_rendering`
@@ -178,7 +175,7 @@ class StreamRendering(DoneMessages):
 
     def setup_rendering(self, came_from=None):
         self.userid = users.current_userid()
-        self.portal_url = _portal_url()
+        self.portal_url = portal_url()
         self.token = token() if self.userid else ""
         self.post_url = f"{self.portal_url}/@@stream-post"
         self.came_from = came_from or self.current_url()
@@ -201,14 +198,6 @@ class StreamRendering(DoneMessages):
 
     # The community whose own stream this is: its items need not name it.
     own_community = None
-
-    def type_title(self, portal_type) -> str:
-        titles = self.__dict__.setdefault("_type_titles", {})
-        if portal_type not in titles:
-            fti = api.portal.get_tool("portal_types").getTypeInfo(portal_type)
-            title = fti.Title() if fti is not None else portal_type
-            titles[portal_type] = translate(title, domain="plone", context=self.request)
-        return titles[portal_type]
 
     def ui(self, item, thread=None) -> dict:
         """What the template shows of an item (and of its replies)."""
@@ -240,7 +229,9 @@ class StreamRendering(DoneMessages):
             "kind": kind,
             "url": item["@id"],
             "is_post": kind in POST_KINDS,
-            "verb": _t(request, VERBS[item["verb"]]) if item["verb"] in VERBS else "",
+            "verb": translated(request, VERBS[item["verb"]])
+            if item["verb"] in VERBS
+            else "",
             "actor": actor,
             "time": time,
             "time_iso": time_iso,
@@ -285,18 +276,10 @@ class StreamRendering(DoneMessages):
         return [self.render_item(item) for item in items]
 
     def reply_count_text(self, count) -> str:
-        if count == 1:
-            message = _("label_stream_replies_one", default="1 reply")
-        else:
-            message = _(
-                "label_stream_replies",
-                default="${count} replies",
-                mapping={"count": count},
-            )
-        return _t(self.request, message)
+        return count_text(self.request, count, REPLIES_ONE, REPLIES)
 
     def all_replies_text(self, count) -> str:
-        return _t(
+        return translated(
             self.request,
             _(
                 "label_stream_all_replies",
@@ -352,8 +335,7 @@ class StreamPage(StreamRendering, BrowserView):
     css_class = "ospa-stream-site"
 
     def __call__(self):
-        if users.current_userid() is None:
-            raise Unauthorized("Log in first.")
+        users.required_userid("Log in first.")
         self.setup_rendering()
         self.update()
         self.error = None
@@ -394,7 +376,7 @@ class StreamPage(StreamRendering, BrowserView):
         return f"{self.context.absolute_url()}/@@{self.view_name}"
 
     def title(self) -> str:
-        return _t(self.request, _("heading_stream", default="Stream"))
+        return translated(self.request, _("heading_stream", default="Stream"))
 
     def description(self) -> str:
         return ""
@@ -458,18 +440,18 @@ class StreamPage(StreamRendering, BrowserView):
         return bool(self.request.form.get("before"))
 
     def empty_text(self) -> str:
-        return _t(self.request, EMPTY.get(self.filter, EMPTY["all"]))
+        return translated(self.request, EMPTY.get(self.filter, EMPTY["all"]))
 
     def poll_seconds(self) -> int:
         return POLL_SECONDS
 
     def banner_texts(self) -> dict:
         return {
-            "one": _t(
+            "one": translated(
                 self.request,
                 _("label_stream_new_one", default="1 new post — show"),
             ),
-            "other": _t(
+            "other": translated(
                 self.request,
                 _(
                     "label_stream_new_other",
@@ -486,7 +468,7 @@ class StreamPage(StreamRendering, BrowserView):
         return [
             {
                 "id": name,
-                "title": _t(self.request, title),
+                "title": translated(self.request, title),
                 "url": url if name == "all" else f"{url}?filter={name}",
                 "current": name == self.filter,
             }
@@ -564,10 +546,12 @@ class QuestionsView(StreamPage):
     css_class = "ospa-stream-questions"
 
     def title(self) -> str:
-        return _t(self.request, _("heading_questions", default="Open questions"))
+        return translated(
+            self.request, _("heading_questions", default="Open questions")
+        )
 
     def description(self) -> str:
-        return _t(
+        return translated(
             self.request,
             _(
                 "help_questions",
@@ -617,15 +601,15 @@ class HashtagView(FollowButtonMixin, StreamPage):
     def title(self) -> str:
         if self.tag:
             return f"#{self.tag}"
-        return _t(self.request, _("heading_hashtags", default="Hashtags"))
+        return translated(self.request, _("heading_hashtags", default="Hashtags"))
 
     def empty_text(self) -> str:
         if not self.tag:
-            return _t(
+            return translated(
                 self.request,
                 _("help_hashtag_choose", default="Choose a hashtag."),
             )
-        return _t(
+        return translated(
             self.request,
             _(
                 "help_hashtag_empty",
@@ -684,7 +668,7 @@ class CommunityStreamView(StreamPage):
         return self.sees_content and not posts.can_post(self.context)
 
     def empty_text(self) -> str:
-        return _t(
+        return translated(
             self.request,
             _(
                 "help_community_stream_empty",

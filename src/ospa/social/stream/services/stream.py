@@ -11,7 +11,6 @@ colleagues), and the catalog's security filter leaves out whatever the
 viewer may not see, closed and secret communities included.
 """
 
-from AccessControl import Unauthorized
 from ospa.social import _
 from ospa.social.core import users
 from ospa.social.interfaces import ICommunity
@@ -33,8 +32,7 @@ MENTION_QUERY_LIMIT = 100
 
 
 def _logged_in():
-    if users.current_userid() is None:
-        raise Unauthorized("Log in to see the stream.")
+    users.required_userid("Log in to see the stream.")
 
 
 def text_param(request, name) -> str | None:
