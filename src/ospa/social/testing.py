@@ -82,6 +82,11 @@ ACCEPTANCE_TESTING = FunctionalTesting(
 # the helpers several of them share live here.
 
 
+JSON = {"Accept": "application/json"}
+SEND_JSON = {**JSON, "Content-Type": "application/json"}
+TOKEN = re.compile(r'name="_authenticator"[^>]*value="([0-9a-f]+)"')
+
+
 def parse(response):
     """The HTML tree of a 200 answer."""
     from lxml import html as lxml_html
@@ -142,6 +147,37 @@ def token_for(session, site_url) -> str:
     return response.text.strip()
 
 
+def token_of(session, url) -> str:
+    """The CSRF token a page's forms give the session's user."""
+    response = session.get(url, timeout=30)
+    assert response.status_code == 200, response.status_code
+    found = TOKEN.search(response.text)
+    assert found, "no _authenticator on the page"
+    return found.group(1)
+
+
+def send(session, url, token, *, files=None, as_json=False, **fields):
+    """Post a form of the add-on as a browser does, with the CSRF token
+    ``token`` (None: without one); the redirect is not followed."""
+    data = dict(fields)
+    if token is not None:
+        data["_authenticator"] = token
+    return session.post(
+        url,
+        data=data,
+        files=files,
+        headers=JSON if as_json else {},
+        allow_redirects=False,
+        timeout=30,
+    )
+
+
+def follow(session, response):
+    """The page a 303 leads to (where the status message shows)."""
+    assert response.status_code == 303, response.status_code
+    return session.get(response.headers["Location"], timeout=30)
+
+
 def sync():
     """See what the server committed (a new transaction in this thread)."""
     import transaction
@@ -181,6 +217,32 @@ def assert_denied(response):
 # -- people and places of the integration tests ------------------------------
 
 PASSWORD = "secret12345"
+
+
+def as_manager():
+    """Act as the site owner (the functional site has nobody logged in)."""
+    from plone import api
+    from plone.app.testing import SITE_OWNER_NAME
+
+    return api.env.adopt_user(username=SITE_OWNER_NAME)
+
+
+def create_user(userid, fullname, roles=("Member",)):
+    """A user with exactly ``roles`` (a new user gets Member unless taken
+    away), created as the site owner: for the functional site, where
+    nobody is logged in. Not committed."""
+    from plone import api
+
+    with as_manager():
+        api.user.create(
+            email=f"{userid}@example.org",
+            username=userid,
+            password=PASSWORD,
+            roles=list(roles),
+            properties={"fullname": fullname},
+        )
+        if "Member" not in roles:
+            api.user.revoke_roles(username=userid, roles=["Member"])
 
 
 def create_people(portal, people: dict) -> dict:
