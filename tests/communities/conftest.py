@@ -1,6 +1,8 @@
 """People and communities of every visibility for the communities tests."""
 
 from ospa.social.testing import create_people
+from ospa.social.testing import ROSTER
+from ospa.social.testing import start_community
 from plone import api
 import pytest
 
@@ -23,21 +25,15 @@ def people(portal):
 
 def make_community(portal, cid, visibility, join_policy="open"):
     """Olga starts a community; Moritz moderates, Mia is a member."""
-    from ospa.social.communities import api as communities
-
-    with api.env.adopt_user(username="olga"):
-        community = api.content.create(
-            portal["communities"],
-            "Community",
-            id=cid,
-            title=f"Community {cid}",
-            description=f"About {cid}",
-            visibility=visibility,
-            join_policy=join_policy,
-        )
-        communities.add(community, "moritz", "moderator")
-        communities.add(community, "mia", "member")
-        communities.add(community, "gast", "guest")
+    community = start_community(
+        portal,
+        "olga",
+        cid,
+        visibility,
+        join_policy,
+        roster={**ROSTER, "gast": "guest"},
+        description=f"About {cid}",
+    )
     with api.env.adopt_user(username="mia"):
         page = api.content.create(
             community, "Document", id="seite", title=f"Seite {cid}"

@@ -13,11 +13,16 @@ from io import BytesIO
 from lxml import html as lxml_html
 from ospa.social.communities import api as communities
 from ospa.social.testing import assert_denied
+from ospa.social.testing import follow
 from ospa.social.testing import get
+from ospa.social.testing import JSON
 from ospa.social.testing import one
 from ospa.social.testing import parse
 from ospa.social.testing import PASSWORD
+from ospa.social.testing import ROSTER
 from ospa.social.testing import select
+from ospa.social.testing import send
+from ospa.social.testing import start_community
 from ospa.social.testing import sync
 from ospa.social.testing import token_for
 from plone import api
@@ -27,7 +32,6 @@ import pytz
 import transaction
 
 
-JSON = {"Accept": "application/json"}
 TZ = pytz.utc
 
 PEOPLE = {
@@ -60,22 +64,18 @@ def people(site):
 
 def make_community(site, cid, visibility, join_policy):
     """Olga starts a community; Moritz moderates, Mia is a member, Gerd a guest."""
-    with api.env.adopt_user(username="olga"):
-        community = api.content.create(
-            site["communities"],
-            "Community",
-            id=cid,
-            title=f"Community {cid}",
-            description=f"About {cid}",
-            visibility=visibility,
-            join_policy=join_policy,
-            guidelines=RichTextValue(
-                f"<p>Rules of {cid}</p>", "text/html", "text/x-html-safe"
-            ),
-        )
-        communities.add(community, "moritz", "moderator")
-        communities.add(community, "mia", "member")
-        communities.add(community, "gast", "guest")
+    community = start_community(
+        site,
+        "olga",
+        cid,
+        visibility,
+        join_policy,
+        roster={**ROSTER, "gast": "guest"},
+        description=f"About {cid}",
+        guidelines=RichTextValue(
+            f"<p>Rules of {cid}</p>", "text/html", "text/x-html-safe"
+        ),
+    )
     with api.env.adopt_user(username="mia"):
         api.content.create(community, "Document", id="seite", title=f"Seite {cid}")
     return community
@@ -109,15 +109,7 @@ def membership_url(community):
 
 
 def act(session, community, action, token, **fields):
-    data = {"action": action, **fields}
-    if token is not None:
-        data["_authenticator"] = token
-    return session.post(
-        membership_url(community),
-        data=data,
-        allow_redirects=False,
-        timeout=30,
-    )
+    return send(session, membership_url(community), token, action=action, **fields)
 
 
 def rest_act(session, community, action, me, **fields):
@@ -161,12 +153,6 @@ def waiting(community, userid):
     sync()
     entry = communities.pending_of(community, userid)
     return entry["kind"] if entry else None
-
-
-def follow(session, response):
-    """The page a 303 leads to (where the status message shows)."""
-    assert response.status_code == 303, response.status_code
-    return session.get(response.headers["Location"], timeout=30)
 
 
 # -- the header on a community and inside it --------------------------------

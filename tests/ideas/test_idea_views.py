@@ -10,14 +10,18 @@ them.
 """
 
 from DateTime import DateTime
-from ospa.social.communities import api as communities
 from ospa.social.ideas import api as ideas
 from ospa.social.testing import assert_denied
+from ospa.social.testing import follow
 from ospa.social.testing import get
+from ospa.social.testing import JSON
 from ospa.social.testing import one
 from ospa.social.testing import parse
 from ospa.social.testing import PASSWORD
 from ospa.social.testing import select
+from ospa.social.testing import send
+from ospa.social.testing import start_community
+from ospa.social.testing import status_message
 from ospa.social.testing import sync
 from ospa.social.testing import token_for
 from plone import api
@@ -27,7 +31,6 @@ import pytest
 import transaction
 
 
-JSON = {"Accept": "application/json"}
 DRAFT_WORDS = ("Geheimer Entwurf", "Entwurfsproblem")
 CLOSED_WORDS = ("Geschlossene Idee", "Nur für Mitglieder")
 ANSWER = "Wir machen das ab Juni."
@@ -103,16 +106,15 @@ def world(site):
     support_as("anna", found["fahrrad"])
     change_as("rita", found["accepted"], "accept", "Gute Idee, kommt im Mai.")
     # A closed community with its own idea box.
-    with api.env.adopt_user(username="anna"):
-        community = api.content.create(
-            site["communities"],
-            "Community",
-            id="geschlossen",
-            title="Geschlossene Runde",
-            visibility="closed",
-            join_policy="request",
-        )
-        communities.add(community, "bert", "member")
+    community = start_community(
+        site,
+        "anna",
+        "geschlossen",
+        "closed",
+        "request",
+        roster={"bert": "member"},
+        title="Geschlossene Runde",
+    )
     with api.env.adopt_user(username="chef"):
         closed_box = api.content.create(
             community, "Idea Box", id="ideen", title="Runde Ideen"
@@ -124,31 +126,6 @@ def world(site):
     )
     transaction.commit()
     return found
-
-
-def send(session, url, token, *, as_json=False, **fields):
-    data = dict(fields)
-    if token is not None:
-        data["_authenticator"] = token
-    return session.post(
-        url,
-        data=data,
-        headers=JSON if as_json else {},
-        allow_redirects=False,
-        timeout=30,
-    )
-
-
-def follow(session, response):
-    assert response.status_code == 303, response.status_code
-    return session.get(response.headers["Location"], timeout=30)
-
-
-def status_message(tree):
-    return " ".join(
-        node.text_content().strip()
-        for node in select(tree, "#global_statusmessage .alert")
-    )
 
 
 def card_uids(tree):

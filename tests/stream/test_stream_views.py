@@ -10,14 +10,18 @@ that must never show to Erik or Nora.
 
 from io import BytesIO
 from lxml import html as lxml_html
-from ospa.social.communities import api as communities
 from ospa.social.stream import posts
 from ospa.social.testing import assert_denied
+from ospa.social.testing import follow
 from ospa.social.testing import get
+from ospa.social.testing import JSON
 from ospa.social.testing import one
 from ospa.social.testing import parse
 from ospa.social.testing import PASSWORD
 from ospa.social.testing import select
+from ospa.social.testing import send
+from ospa.social.testing import start_community
+from ospa.social.testing import status_message
 from ospa.social.testing import sync
 from ospa.social.testing import token_for
 from PIL import Image
@@ -28,7 +32,6 @@ import pytest
 import transaction
 
 
-JSON = {"Accept": "application/json"}
 SECRET_WORDS = ("Geschlossene Sache", "Geheime Sache", "Geschlossene Frage")
 
 
@@ -56,17 +59,9 @@ def world(site):
         ("closed", "geschlossen", "closed", "request"),
         ("secret", "geheim", "secret", "invite"),
     ):
-        with api.env.adopt_user(username="anna"):
-            community = api.content.create(
-                site["communities"],
-                "Community",
-                id=cid,
-                title=f"Community {cid}",
-                visibility=visibility,
-                join_policy=policy,
-            )
-            communities.add(community, "bert", "member")
-        found[key] = community
+        found[key] = start_community(
+            site, "anna", cid, visibility, policy, roster={"bert": "member"}
+        )
     found["hello"] = post_as("bert", site["stream"], "Hallo #Kantine, fragt @anna")
     found["open_post"] = post_as("anna", found["open"], "Offene Sache #Kantine")
     found["closed_post"] = post_as(
@@ -90,19 +85,6 @@ def item_uids(tree):
 def texts(tree):
     return " ".join(
         item.text_content() for item in select(tree, "article.ospa-stream-item")
-    )
-
-
-def send(session, url, token, *, files=None, **fields):
-    data = dict(fields)
-    if token is not None:
-        data["_authenticator"] = token
-    return session.post(
-        url,
-        data=data,
-        files=files,
-        allow_redirects=False,
-        timeout=30,
     )
 
 
@@ -187,19 +169,6 @@ def script(session, form, thread=None, *, action=None, files=None, **fields):
             assert page.headers["Content-Type"].startswith("text/html")
             html = page.text
     return Sent(response, message, html)
-
-
-def follow(session, response):
-    """The page a 303 leads to (where the status message shows)."""
-    assert response.status_code == 303, response.status_code
-    return session.get(response.headers["Location"], timeout=30)
-
-
-def status_message(tree):
-    return " ".join(
-        node.text_content().strip()
-        for node in select(tree, "#global_statusmessage .alert")
-    )
 
 
 # -- reading: who sees what -------------------------------------------------

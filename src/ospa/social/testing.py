@@ -270,23 +270,37 @@ def create_people(portal, people: dict) -> dict:
     return people
 
 
-def make_community(portal, cid, visibility):
-    """Olga starts a community; Moritz moderates, Mia is a member."""
+def start_community(
+    portal, owner, cid, visibility, join_policy="open", roster=(), **fields
+):
+    """``owner`` starts the community ``cid`` (titled ``Community <cid>``
+    unless ``fields`` say otherwise) and puts ``roster`` on it:
+    ``{userid: role}`` or ``((userid, role), …)``. Not committed."""
     from ospa.social.communities import api as communities
     from plone import api
 
-    with api.env.adopt_user(username="olga"):
+    fields.setdefault("title", f"Community {cid}")
+    with api.env.adopt_user(username=owner):
         community = api.content.create(
             portal["communities"],
             "Community",
             id=cid,
-            title=f"Community {cid}",
             visibility=visibility,
-            join_policy="open",
+            join_policy=join_policy,
+            **fields,
         )
-        communities.add(community, "moritz", "moderator")
-        communities.add(community, "mia", "member")
+        for userid, role in dict(roster).items():
+            communities.add(community, userid, role)
     return community
+
+
+# Olga owns the communities of the tests; Moritz moderates, Mia is a member.
+ROSTER = {"moritz": "moderator", "mia": "member"}
+
+
+def make_community(portal, cid, visibility):
+    """Olga starts a community; Moritz moderates, Mia is a member."""
+    return start_community(portal, "olga", cid, visibility, roster=ROSTER)
 
 
 # -- what ospa.social registers: the sweeps are generated from it -----------

@@ -20,11 +20,12 @@ question; neither is a role of the sweep.
 """
 
 from DateTime import DateTime
-from ospa.social.communities import api as communities
 from ospa.social.ideas import api as ideas
 from ospa.social.stream import posts
 from ospa.social.testing import registered_services  # noqa: F401
 from ospa.social.testing import registered_views  # noqa: F401
+from ospa.social.testing import ROSTER
+from ospa.social.testing import start_community
 from ospa.social.testing import sync  # noqa: F401
 from ospa.social.testing import token_for  # noqa: F401
 from pathlib import Path
@@ -118,17 +119,7 @@ def build_world(portal) -> dict:
         )
         found["box"] = box
     for key, cid, policy in COMMUNITIES:
-        with api.env.adopt_user(username="olga"):
-            community = api.content.create(
-                portal["communities"],
-                "Community",
-                id=cid,
-                title=f"Community {cid}",
-                visibility=key,
-                join_policy=policy,
-            )
-            communities.add(community, "moritz", "moderator")
-            communities.add(community, "mia", "member")
+        community = start_community(portal, "olga", cid, key, policy, roster=ROSTER)
         found[key] = community
         with api.env.adopt_user(username="mia"):
             found[f"{key}_post"] = posts.create(community, f"Beitrag in {cid} #Kantine")
