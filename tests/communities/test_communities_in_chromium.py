@@ -31,20 +31,20 @@ NEW_PAGE_TITLE = "Hafenhandbuch Warnemünde"
 @pytest.fixture
 def community(demo_site):
     """A closed community: the owner started it, the moderator moderates."""
+    found = testing.start_community(
+        demo_site,
+        OWNER["id"],
+        COMMUNITY_ID,
+        "closed",
+        "request",
+        roster={MODERATOR["id"]: "moderator"},
+        title=TITLE,
+        description=DESCRIPTION,
+        guidelines=RichTextValue(
+            f"<p>{GUIDELINES}</p>", "text/html", "text/x-html-safe"
+        ),
+    )
     with api.env.adopt_user(username=OWNER["id"]):
-        found = api.content.create(
-            demo_site["communities"],
-            "Community",
-            id=COMMUNITY_ID,
-            title=TITLE,
-            description=DESCRIPTION,
-            visibility="closed",
-            join_policy="request",
-            guidelines=RichTextValue(
-                f"<p>{GUIDELINES}</p>", "text/html", "text/x-html-safe"
-            ),
-        )
-        communities.add(found, MODERATOR["id"], "moderator")
         api.content.create(found, "Document", id="toernplan", title=PAGE_TITLE)
     transaction.commit()
     return found
@@ -156,16 +156,15 @@ def test_an_employee_asks_to_join_is_approved_and_posts_a_page(
 @pytest.fixture
 def open_community(demo_site):
     """An open community anyone joins with one click; the owner alone owns it."""
+    found = testing.start_community(
+        demo_site,
+        OWNER["id"],
+        "laufgruppe",
+        "open",
+        title="Laufgruppe",
+        description="Mittwochs um fünf am Hafen.",
+    )
     with api.env.adopt_user(username=OWNER["id"]):
-        found = api.content.create(
-            demo_site["communities"],
-            "Community",
-            id="laufgruppe",
-            title="Laufgruppe",
-            description="Mittwochs um fünf am Hafen.",
-            visibility="open",
-            join_policy="open",
-        )
         api.content.create(found, "Document", id="strecken", title="Strecken")
     transaction.commit()
     return found

@@ -7,6 +7,7 @@ roster. The open community lets anyone join, the closed one takes
 requests, the secret one invitations only.
 """
 
+from .conftest import make_community as community_with_page
 from datetime import datetime
 from datetime import timedelta
 from io import BytesIO
@@ -19,10 +20,8 @@ from ospa.social.testing import JSON
 from ospa.social.testing import one
 from ospa.social.testing import parse
 from ospa.social.testing import PASSWORD
-from ospa.social.testing import ROSTER
 from ospa.social.testing import select
 from ospa.social.testing import send
-from ospa.social.testing import start_community
 from ospa.social.testing import sync
 from ospa.social.testing import token_for
 from plone import api
@@ -64,21 +63,12 @@ def people(site):
 
 def make_community(site, cid, visibility, join_policy):
     """Olga starts a community; Moritz moderates, Mia is a member, Gerd a guest."""
-    community = start_community(
-        site,
-        "olga",
-        cid,
-        visibility,
-        join_policy,
-        roster={**ROSTER, "gast": "guest"},
-        description=f"About {cid}",
-        guidelines=RichTextValue(
-            f"<p>Rules of {cid}</p>", "text/html", "text/x-html-safe"
-        ),
+    guidelines = RichTextValue(
+        f"<p>Rules of {cid}</p>", "text/html", "text/x-html-safe"
     )
-    with api.env.adopt_user(username="mia"):
-        api.content.create(community, "Document", id="seite", title=f"Seite {cid}")
-    return community
+    return community_with_page(
+        site, cid, visibility, join_policy, guidelines=guidelines
+    )[0]
 
 
 @pytest.fixture

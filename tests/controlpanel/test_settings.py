@@ -1,5 +1,6 @@
 """Site Setup → Social intranet: types, comments, install and uninstall."""
 
+from .test_controlpanel_over_http import SOCIAL
 from ospa.social.comments import api as comments
 from ospa.social.core import settings
 from ospa.social.likes import api as likes
@@ -23,16 +24,7 @@ def discussion():
 
 
 def test_defaults_make_the_intranet_types_social(portal):
-    assert set(settings.social_types()) == {
-        "Document",
-        "News Item",
-        "Event",
-        "File",
-        "Image",
-        "Community",
-        "Post",
-        "Idea",
-    }
+    assert set(settings.social_types()) == set(SOCIAL)
     assert "Idea" in settings.comment_types()
     assert discussion() is True
     fti = portal.portal_types["News Item"]

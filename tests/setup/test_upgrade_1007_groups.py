@@ -9,7 +9,10 @@ what the rosters say and ``source_groups`` holds no community group.
 from ospa.social.communities import api as communities
 from ospa.social.communities import pas
 from ospa.social.testing import create_people
+from ospa.social.testing import ERIK
+from ospa.social.testing import GERD
 from ospa.social.testing import ROSTER
+from ospa.social.testing import ROSTER_PEOPLE
 from ospa.social.testing import start_community
 from ospa.social.upgrades import v1007_groups
 from plone import api
@@ -18,13 +21,7 @@ import pytest
 
 
 PROFILE = "ospa.social:default"
-PEOPLE = {
-    "olga": ("Olga Owner", ["Member"]),
-    "moritz": ("Moritz Moderator", ["Member"]),
-    "mia": ("Mia Member", ["Member"]),
-    "gast": ("Gerd Gast", ["Member"]),
-    "erik": ("Erik Employee", ["Member"]),
-}
+PEOPLE = {**ROSTER_PEOPLE, "gast": GERD, "erik": ERIK}
 PERMISSIONS = (
     "View",
     "Access contents information",

@@ -245,6 +245,13 @@ def create_user(userid, fullname, roles=("Member",)):
             api.user.revoke_roles(username=userid, roles=["Member"])
 
 
+def create_users(people: dict) -> dict:
+    """``create_user`` for each of ``{userid: (full name, site roles)}``."""
+    for userid, (fullname, roles) in people.items():
+        create_user(userid, fullname, roles)
+    return people
+
+
 def create_people(portal, people: dict) -> dict:
     """Create ``{userid: (full name, site roles)}``; no roles means no Member.
 
@@ -294,8 +301,17 @@ def start_community(
     return community
 
 
-# Olga owns the communities of the tests; Moritz moderates, Mia is a member.
+# Olga owns the communities of the tests; Moritz moderates, Mia is a member
+# (user id: full name, site roles); Erik is an employee on no roster.
 ROSTER = {"moritz": "moderator", "mia": "member"}
+ROSTER_PEOPLE = {
+    "olga": ("Olga Owner", ["Member"]),
+    "moritz": ("Moritz Moderator", ["Member"]),
+    "mia": ("Mia Member", ["Member"]),
+}
+ERIK = ("Erik Employee", ["Member"])
+GERD = ("Gerd Gast", ["Member"])
+CHEF = ("Carla Chef", ["Manager"])
 
 
 def make_community(portal, cid, visibility):

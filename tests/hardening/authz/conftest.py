@@ -22,6 +22,8 @@ question; neither is a role of the sweep.
 from DateTime import DateTime
 from ospa.social.ideas import api as ideas
 from ospa.social.stream import posts
+from ospa.social.testing import create_users
+from ospa.social.testing import PASSWORD
 from ospa.social.testing import registered_services  # noqa: F401
 from ospa.social.testing import registered_views  # noqa: F401
 from ospa.social.testing import ROSTER
@@ -30,14 +32,12 @@ from ospa.social.testing import sync  # noqa: F401
 from ospa.social.testing import token_for  # noqa: F401
 from pathlib import Path
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
 import pytest
 import requests
 import transaction
 import yaml
 
 
-PASSWORD = "secret12345"
 HERE = Path(__file__).resolve().parent
 ACCESS = HERE / "access.yaml"
 
@@ -87,18 +87,7 @@ def load_access() -> dict:
 
 
 def create_people():
-    with api.env.adopt_user(username=SITE_OWNER_NAME):
-        for userid, (fullname, roles) in PEOPLE.items():
-            api.user.create(
-                email=f"{userid}@example.org",
-                username=userid,
-                password=PASSWORD,
-                properties={"fullname": fullname},
-            )
-            # A new user always gets Member: set the roles afterwards.
-            api.user.revoke_roles(username=userid, roles=["Member"])
-            if roles:
-                api.user.grant_roles(username=userid, roles=list(roles))
+    create_users(PEOPLE)
 
 
 def build_world(portal) -> dict:

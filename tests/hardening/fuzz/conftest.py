@@ -10,13 +10,14 @@ kind an ospa.social endpoint lives on, committed for the WSGI server.
 - ``ideen``: an idea box with Bert's submitted idea ``licht``.
 """
 
+from ospa.social.testing import create_users
+from ospa.social.testing import start_community
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 import pytest
 import transaction
 
 
-PASSWORD = "secret12345"
 PEOPLE = {
     "anna": ("Anna Albers", ["Member"]),
     "bert": ("Bert Behrens", ["Member"]),
@@ -34,19 +35,11 @@ def _post(userid, container, text, **kwargs):
 @pytest.fixture
 def world(functional_portal):
     """Everything the fuzzer's path parameters point at (committed)."""
-    from ospa.social.communities import api as communities
     from ospa.social.ideas import api as ideas
 
     portal = functional_portal
+    create_users(PEOPLE)
     with api.env.adopt_user(username=SITE_OWNER_NAME):
-        for userid, (fullname, roles) in PEOPLE.items():
-            api.user.create(
-                email=f"{userid}@example.org",
-                username=userid,
-                password=PASSWORD,
-                roles=roles,
-                properties={"fullname": fullname},
-            )
         news = api.content.create(
             portal, "News Item", id="kantine", title="Kantine", subject=["Kantine"]
         )
@@ -54,16 +47,15 @@ def world(functional_portal):
         folder = api.content.create(portal, "Folder", id="ablage", title="Ablage")
         api.content.transition(folder, "publish")
         box = api.content.create(portal, "Idea Box", id="ideen", title="Ideenbox")
+    community = start_community(
+        portal,
+        "bert",
+        "offen",
+        "open",
+        roster={"anna": "member"},
+        title="Community Quokka",
+    )
     with api.env.adopt_user(username="bert"):
-        community = api.content.create(
-            portal["communities"],
-            "Community",
-            id="offen",
-            title="Community Quokka",
-            visibility="open",
-            join_policy="open",
-        )
-        communities.add(community, "anna", "member")
         idea = api.content.create(
             box,
             "Idea",
