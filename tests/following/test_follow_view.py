@@ -1,14 +1,13 @@
 """``@@social-follow`` over HTTP: POST only, CSRF, roles, errors, redirects."""
 
 from ospa.social.following import api as following
+from ospa.social.testing import JSON
+from ospa.social.testing import send
 from ospa.social.testing import sync
 from ospa.social.testing import token_for
 from plone import api
 import pytest
 import transaction
-
-
-JSON = {"Accept": "application/json"}
 
 
 @pytest.fixture
@@ -66,11 +65,14 @@ def test_a_member_follows_content_and_goes_back(browse, site, site_news, follow_
     anna = browse("anna")
     token = token_for(anna, site.absolute_url())
     came_from = site_news.absolute_url()
-    response = anna.post(
+    response = send(
+        anna,
         follow_url,
-        data=form(token, "content", site_news.UID(), came_from=came_from),
-        allow_redirects=False,
-        timeout=30,
+        token,
+        kind="content",
+        target=site_news.UID(),
+        action="follow",
+        came_from=came_from,
     )
     assert response.status_code == 303
     assert response.headers["Location"] == came_from
@@ -79,11 +81,14 @@ def test_a_member_follows_content_and_goes_back(browse, site, site_news, follow_
     assert "You follow Kantine now." in page
     assert 'class="ospa-followers-count">1<' in page
 
-    response = anna.post(
+    response = send(
+        anna,
         follow_url,
-        data=form(token, "content", site_news.UID(), "unfollow", came_from=came_from),
-        allow_redirects=False,
-        timeout=30,
+        token,
+        kind="content",
+        target=site_news.UID(),
+        action="unfollow",
+        came_from=came_from,
     )
     assert response.status_code == 303
     assert not follows("anna", "content", site_news.UID())
@@ -125,8 +130,8 @@ def test_the_follow_form_answers_html_only(browse, site, follow_url, headers):
 def test_a_manager_follows(browse, site, follow_url):
     chef = browse("chef")
     token = token_for(chef, site.absolute_url())
-    response = chef.post(
-        follow_url, data=form(token, "user", "anna"), allow_redirects=False, timeout=30
+    response = send(
+        chef, follow_url, token, kind="user", target="anna", action="follow"
     )
     assert response.status_code == 303
     assert follows("chef", "user", "anna")
@@ -135,11 +140,13 @@ def test_a_manager_follows(browse, site, follow_url):
 def test_anonymous_is_sent_to_log_in(browse, site, site_news, follow_url):
     anonymous = browse()
     token = token_for(anonymous, site.absolute_url())
-    response = anonymous.post(
+    response = send(
+        anonymous,
         follow_url,
-        data=form(token, "content", site_news.UID()),
-        allow_redirects=False,
-        timeout=30,
+        token,
+        kind="content",
+        target=site_news.UID(),
+        action="follow",
     )
     assert response.status_code == 302
     assert "require_login" in response.headers["Location"]
@@ -155,11 +162,8 @@ def test_anonymous_is_sent_to_log_in(browse, site, site_news, follow_url):
 def test_a_user_without_member_role_may_not_follow(browse, site, follow_url):
     nomember = browse("nomember")
     token = token_for(nomember, site.absolute_url())
-    response = nomember.post(
-        follow_url,
-        data=form(token, "user", "anna"),
-        allow_redirects=False,
-        timeout=30,
+    response = send(
+        nomember, follow_url, token, kind="user", target="anna", action="follow"
     )
     assert response.status_code == 302
     assert "require_login" in response.headers["Location"]
@@ -174,11 +178,14 @@ def test_following_yourself_is_an_error_message(browse, site, follow_url):
     anna = browse("anna")
     token = token_for(anna, site.absolute_url())
     came_from = f"{site.absolute_url()}/author/anna"
-    response = anna.post(
+    response = send(
+        anna,
         follow_url,
-        data=form(token, "user", "anna", came_from=came_from),
-        allow_redirects=False,
-        timeout=30,
+        token,
+        kind="user",
+        target="anna",
+        action="follow",
+        came_from=came_from,
     )
     assert response.status_code == 303
     assert response.headers["Location"] == came_from
@@ -237,11 +244,14 @@ def test_an_unknown_action_is_an_error_message(browse, site, follow_url):
 def test_came_from_elsewhere_is_ignored(browse, site, follow_url, came_from):
     anna = browse("anna")
     token = token_for(anna, site.absolute_url())
-    response = anna.post(
+    response = send(
+        anna,
         follow_url,
-        data=form(token, "user", "bert", came_from=came_from),
-        allow_redirects=False,
-        timeout=30,
+        token,
+        kind="user",
+        target="bert",
+        action="follow",
+        came_from=came_from,
     )
     assert response.status_code == 303
     # Back to what was followed instead: bert's author page.

@@ -1,14 +1,13 @@
 """``@@social-like`` over HTTP: POST only, CSRF, roles, errors, redirects."""
 
 from ospa.social.likes import api as likes
+from ospa.social.testing import JSON
+from ospa.social.testing import send
 from ospa.social.testing import sync
 from ospa.social.testing import token_for
 from ospa.social.testing import token_of
 from urllib.parse import unquote
 import pytest
-
-
-JSON = {"Accept": "application/json"}
 
 
 @pytest.fixture
@@ -57,12 +56,7 @@ def test_another_users_token_is_refused(browse, site, site_news, like_url):
 def test_a_member_recommends_without_javascript(browse, site_news, like_url):
     anna = browse("anna")
     token = token_of(anna, site_news.absolute_url())
-    response = anna.post(
-        like_url,
-        data={"action": "like", "_authenticator": token},
-        allow_redirects=False,
-        timeout=30,
-    )
+    response = send(anna, like_url, token, action="like")
     assert response.status_code == 303
     assert response.headers["Location"] == site_news.absolute_url()
     assert count(site_news) == 1
@@ -72,12 +66,7 @@ def test_a_member_recommends_without_javascript(browse, site_news, like_url):
     assert 'class="ospa-like-count">1<' in page
     assert 'name="action" type="hidden" value="unlike"' in page
 
-    response = anna.post(
-        like_url,
-        data={"action": "unlike", "_authenticator": token},
-        allow_redirects=False,
-        timeout=30,
-    )
+    response = send(anna, like_url, token, action="unlike")
     assert response.status_code == 303
     assert count(site_news) == 0
 
@@ -123,12 +112,7 @@ def test_the_like_form_answers_html_only(browse, site_news, like_url, headers):
 def test_a_manager_recommends(browse, site, site_news, like_url):
     chef = browse("chef")
     token = token_for(chef, site.absolute_url())
-    response = chef.post(
-        like_url,
-        data={"action": "like", "_authenticator": token},
-        allow_redirects=False,
-        timeout=30,
-    )
+    response = send(chef, like_url, token, action="like")
     assert response.status_code == 303
     assert count(site_news) == 1
 
@@ -136,23 +120,12 @@ def test_a_manager_recommends(browse, site, site_news, like_url):
 def test_anonymous_is_sent_to_log_in(browse, site, site_news, like_url):
     anonymous = browse()
     token = token_for(anonymous, site.absolute_url())
-    response = anonymous.post(
-        like_url,
-        data={"action": "like", "_authenticator": token},
-        allow_redirects=False,
-        timeout=30,
-    )
+    response = send(anonymous, like_url, token, action="like")
     # Plone's challenge: to the login form, back here afterwards.
     assert response.status_code == 302
     assert "require_login" in response.headers["Location"]
     assert count(site_news) == 0
-    response = anonymous.post(
-        like_url,
-        data={"action": "like", "_authenticator": token},
-        headers=JSON,
-        allow_redirects=False,
-        timeout=30,
-    )
+    response = send(anonymous, like_url, token, as_json=True, action="like")
     assert response.status_code == 401
     assert count(site_news) == 0
 
@@ -162,12 +135,7 @@ def test_a_user_without_member_role_may_not_recommend(
 ):
     nomember = browse("nomember")
     token = token_for(nomember, site.absolute_url())
-    response = nomember.post(
-        like_url,
-        data={"action": "like", "_authenticator": token},
-        allow_redirects=False,
-        timeout=30,
-    )
+    response = send(nomember, like_url, token, action="like")
     # Plone's challenge for a logged-in user: "insufficient privileges".
     assert response.status_code == 302
     assert "require_login" in response.headers["Location"]
@@ -186,11 +154,8 @@ def test_content_that_cannot_be_recommended_is_an_error_message(browse, site):
     folder = site["ablage"]
     anna = browse("anna")
     token = token_for(anna, site.absolute_url())
-    response = anna.post(
-        f"{folder.absolute_url()}/@@social-like",
-        data={"action": "like", "_authenticator": token},
-        allow_redirects=False,
-        timeout=30,
+    response = send(
+        anna, f"{folder.absolute_url()}/@@social-like", token, action="like"
     )
     assert response.status_code == 303
     assert response.headers["Location"] == folder.absolute_url()
@@ -208,20 +173,9 @@ def test_content_that_cannot_be_recommended_is_an_error_message(browse, site):
 def test_an_unknown_action_is_an_error_not_a_crash(browse, site_news, like_url):
     anna = browse("anna")
     token = token_of(anna, site_news.absolute_url())
-    response = anna.post(
-        like_url,
-        data={"action": "explode", "_authenticator": token},
-        allow_redirects=False,
-        timeout=30,
-    )
+    response = send(anna, like_url, token, action="explode")
     assert response.status_code == 303
-    response = anna.post(
-        like_url,
-        data={"_authenticator": token},
-        headers=JSON,
-        allow_redirects=False,
-        timeout=30,
-    )
+    response = send(anna, like_url, token, as_json=True)
     assert response.status_code == 303
     page = anna.get(response.headers["Location"], timeout=30).text
     assert "Unknown action None: use like / unlike." in page
@@ -240,12 +194,7 @@ def test_an_unknown_action_is_an_error_not_a_crash(browse, site_news, like_url):
 def test_came_from_elsewhere_is_ignored(browse, site_news, like_url, came_from):
     anna = browse("anna")
     token = token_of(anna, site_news.absolute_url())
-    response = anna.post(
-        like_url,
-        data={"action": "like", "_authenticator": token, "came_from": came_from},
-        allow_redirects=False,
-        timeout=30,
-    )
+    response = send(anna, like_url, token, action="like", came_from=came_from)
     assert response.status_code == 303
     assert response.headers["Location"] == site_news.absolute_url()
 
@@ -254,11 +203,6 @@ def test_came_from_in_the_site_is_followed(browse, site, site_news, like_url):
     anna = browse("anna")
     token = token_of(anna, site_news.absolute_url())
     came_from = f"{site.absolute_url()}/ablage"
-    response = anna.post(
-        like_url,
-        data={"action": "like", "_authenticator": token, "came_from": came_from},
-        allow_redirects=False,
-        timeout=30,
-    )
+    response = send(anna, like_url, token, action="like", came_from=came_from)
     assert response.status_code == 303
     assert unquote(response.headers["Location"]) == came_from

@@ -1,19 +1,11 @@
 """The add-on over real HTTP: plone.restapi on the WSGI test server."""
 
+from ospa.social.testing import JSON
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-import pytest
 import requests
 import transaction
-
-
-JSON = {"Accept": "application/json"}
-
-
-@pytest.fixture
-def site_url(functional_portal) -> str:
-    return functional_portal.absolute_url()
 
 
 def test_the_site_answers_json_to_anonymous(site_url):

@@ -159,11 +159,6 @@ def world(functional_portal) -> dict:
 
 
 @pytest.fixture
-def site_url(functional_portal) -> str:
-    return functional_portal.absolute_url()
-
-
-@pytest.fixture
 def sessions(functional_portal):
     """``sessions[role]``: a requests session logged in as that role's user."""
     made = {}
