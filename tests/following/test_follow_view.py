@@ -65,15 +65,8 @@ def test_a_member_follows_content_and_goes_back(browse, site, site_news, follow_
     anna = browse("anna")
     token = token_for(anna, site.absolute_url())
     came_from = site_news.absolute_url()
-    response = send(
-        anna,
-        follow_url,
-        token,
-        kind="content",
-        target=site_news.UID(),
-        action="follow",
-        came_from=came_from,
-    )
+    fields = {"kind": "content", "target": site_news.UID(), "came_from": came_from}
+    response = send(anna, follow_url, token, action="follow", **fields)
     assert response.status_code == 303
     assert response.headers["Location"] == came_from
     assert follows("anna", "content", site_news.UID())
@@ -81,15 +74,7 @@ def test_a_member_follows_content_and_goes_back(browse, site, site_news, follow_
     assert "You follow Kantine now." in page
     assert 'class="ospa-followers-count">1<' in page
 
-    response = send(
-        anna,
-        follow_url,
-        token,
-        kind="content",
-        target=site_news.UID(),
-        action="unfollow",
-        came_from=came_from,
-    )
+    response = send(anna, follow_url, token, action="unfollow", **fields)
     assert response.status_code == 303
     assert not follows("anna", "content", site_news.UID())
 

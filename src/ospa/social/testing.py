@@ -312,6 +312,7 @@ ROSTER_PEOPLE = {
 ERIK = ("Erik Employee", ["Member"])
 GERD = ("Gerd Gast", ["Member"])
 CHEF = ("Carla Chef", ["Manager"])
+CHEF_EMPLOYEE = ("Carla Chef", ["Member", "Manager"])
 
 
 def make_community(portal, cid, visibility):

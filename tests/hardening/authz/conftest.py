@@ -22,7 +22,9 @@ question; neither is a role of the sweep.
 from DateTime import DateTime
 from ospa.social.ideas import api as ideas
 from ospa.social.stream import posts
+from ospa.social.testing import CHEF_EMPLOYEE
 from ospa.social.testing import create_users
+from ospa.social.testing import ERIK
 from ospa.social.testing import PASSWORD
 from ospa.social.testing import registered_services  # noqa: F401
 from ospa.social.testing import registered_views  # noqa: F401
@@ -55,12 +57,12 @@ ROLES = {
 # user id: (full name, site roles)
 PEOPLE = {
     "nomember": ("Nora Nobody", ()),
-    "erik": ("Erik Employee", ("Member",)),
+    "erik": ERIK,
     "mia": ("Mia Member", ("Member",)),
     "moritz": ("Moritz Moderator", ("Member",)),
     "anna": ("Anna Albers", ("Member",)),
     "rita": ("Rita Review", ("Member",)),
-    "chef": ("Carla Chef", ("Member", "Manager")),
+    "chef": CHEF_EMPLOYEE,
     "olga": ("Olga Owner", ("Member",)),
     "bert": ("Bert Behrens", ("Member",)),
 }
