@@ -63,62 +63,62 @@ def nothing(found):
     pass
 
 
-def test_the_same_persons_first_records_conflict(file_db):
-    committed, members = race(
-        file_db, nothing, lambda m: m.add("bert", "a"), lambda m: m.add("bert", "b")
-    )
-    assert committed is False
-    assert members == {"bert": {"a"}}
+def both(found):
+    found.add("anna", "a")
+    found.add("bert", "a")
 
 
-def test_the_same_persons_later_writes_conflict(file_db):
-    committed, members = race(
-        file_db,
+# name: (before, first, second, whether second commits, the members then)
+RACES = {
+    "the_same_persons_first_records_conflict": (
+        nothing,
+        lambda m: m.add("bert", "a"),
+        lambda m: m.add("bert", "b"),
+        False,
+        {"bert": {"a"}},
+    ),
+    "the_same_persons_later_writes_conflict": (
         lambda m: m.add("bert", "a"),
         lambda m: m.add("bert", "b"),
         lambda m: m.add("bert", "c"),
-    )
-    assert committed is False
-    assert members == {"bert": {"a", "b"}}
-
-
-def test_a_withdrawal_and_a_support_of_the_same_person_conflict(file_db):
-    committed, members = race(
-        file_db,
+        False,
+        {"bert": {"a", "b"}},
+    ),
+    "a_withdrawal_and_a_support_of_the_same_person_conflict": (
         lambda m: m.add("bert", "a"),
         lambda m: m.discard("bert", "a"),
         lambda m: m.add("bert", "b"),
-    )
-    assert committed is False
-    assert members == {"bert": set()}
-
-
-def test_different_peoples_first_records_do_not_conflict(file_db):
-    committed, members = race(
-        file_db, nothing, lambda m: m.add("anna", "a"), lambda m: m.add("bert", "a")
-    )
-    assert committed is True
-    assert members == {"anna": {"a"}, "bert": {"a"}}
-
-
-def test_different_peoples_later_writes_do_not_conflict(file_db):
-    def both(found):
-        found.add("anna", "a")
-        found.add("bert", "a")
-
-    committed, members = race(
-        file_db, both, lambda m: m.add("anna", "b"), lambda m: m.discard("bert", "a")
-    )
-    assert committed is True
-    assert members == {"anna": {"a", "b"}, "bert": set()}
-
-
-def test_a_removal_of_what_is_not_there_writes_nothing(file_db):
-    committed, members = race(
-        file_db,
+        False,
+        {"bert": set()},
+    ),
+    "different_peoples_first_records_do_not_conflict": (
+        nothing,
+        lambda m: m.add("anna", "a"),
+        lambda m: m.add("bert", "a"),
+        True,
+        {"anna": {"a"}, "bert": {"a"}},
+    ),
+    "different_peoples_later_writes_do_not_conflict": (
+        both,
+        lambda m: m.add("anna", "b"),
+        lambda m: m.discard("bert", "a"),
+        True,
+        {"anna": {"a", "b"}, "bert": set()},
+    ),
+    "a_removal_of_what_is_not_there_writes_nothing": (
         lambda m: m.add("bert", "a"),
         lambda m: m.add("bert", "b"),
         lambda m: m.discard("bert", "zzz"),
-    )
-    assert committed is True
-    assert members == {"bert": {"a", "b"}}
+        True,
+        {"bert": {"a", "b"}},
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("before", "first", "second", "commits", "members"),
+    list(RACES.values()),
+    ids=list(RACES),
+)
+def test_race(file_db, before, first, second, commits, members):
+    assert race(file_db, before, first, second) == (commits, members)
