@@ -5,6 +5,7 @@ The base is a real Classic UI site created by the ``classic`` distribution
 every test runs against a site that already has content of its own.
 """
 
+from contextlib import contextmanager
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
@@ -212,6 +213,39 @@ def assert_denied(response):
         assert "require_login" in response.headers["Location"]
     else:
         assert response.status_code in (401, 403, 404), response.status_code
+
+
+@contextmanager
+def zope_worker(db, userid, site_id="plone"):
+    """What a Zope worker thread has, for a ``with`` block in a thread: a
+    connection of its own to ``db``, a request, the site (given to the
+    block) and ``userid`` as the user. A failure aborts the transaction;
+    all of it is closed afterwards."""
+    from AccessControl.SecurityManagement import newSecurityManager
+    from AccessControl.SecurityManagement import noSecurityManager
+    from Testing.makerequest import makerequest
+    from zope.component.hooks import setSite
+    from zope.globalrequest import clearRequest
+    from zope.globalrequest import setRequest
+    import transaction
+
+    connection = db.open()
+    try:
+        app = makerequest(connection.root()["Application"])
+        setRequest(app.REQUEST)
+        portal = app.unrestrictedTraverse(site_id)
+        setSite(portal)
+        user = portal.acl_users.getUserById(userid)
+        newSecurityManager(None, user.__of__(portal.acl_users))
+        yield portal
+    except BaseException:
+        transaction.abort()
+        raise
+    finally:
+        noSecurityManager()
+        setSite(None)
+        clearRequest()
+        connection.close()
 
 
 # -- people and places of the integration tests ------------------------------

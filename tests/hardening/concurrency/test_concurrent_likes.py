@@ -6,15 +6,10 @@ retries it; the test demands that no transaction fails for good and that
 the final likers, counts and catalog metadata are exact.
 """
 
-from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.SecurityManagement import noSecurityManager
 from ospa.social.likes import api as likes
+from ospa.social.testing import zope_worker
 from plone import api
-from Testing.makerequest import makerequest
 from ZODB.POSException import ConflictError
-from zope.component.hooks import setSite
-from zope.globalrequest import clearRequest
-from zope.globalrequest import setRequest
 import random
 import threading
 import time
@@ -28,46 +23,35 @@ MAX_ATTEMPTS = 100
 
 
 def worker(db, userid, paths, report):
-    connection = db.open()
     try:
-        app = makerequest(connection.root()["Application"])
-        setRequest(app.REQUEST)
-        portal = app.unrestrictedTraverse("plone")
-        setSite(portal)
-        user = portal.acl_users.getUserById(userid)
-        newSecurityManager(None, user.__of__(portal.acl_users))
-        liked = set()
-        for step in range(TOGGLES):
-            path = paths[step % len(paths)]
-            for attempt in range(1, MAX_ATTEMPTS + 1):
-                try:
-                    transaction.begin()
-                    item = portal.unrestrictedTraverse(path)
-                    if path in liked:
-                        likes.unlike(item)
-                    else:
-                        likes.like(item)
-                    transaction.commit()
-                    break
-                except ConflictError:
-                    transaction.abort()
-                    report["retries"] += 1
-                    # A little jitter, so that the same threads do not meet
-                    # again at once (Zope's retries are spread by the network).
-                    time.sleep(random.uniform(0, 0.002 * attempt))
-            else:
-                report["failed"] += 1
-                continue
-            liked ^= {path}
-        report["liked"][userid] = liked
+        with zope_worker(db, userid) as portal:
+            liked = set()
+            for step in range(TOGGLES):
+                path = paths[step % len(paths)]
+                for attempt in range(1, MAX_ATTEMPTS + 1):
+                    try:
+                        transaction.begin()
+                        item = portal.unrestrictedTraverse(path)
+                        if path in liked:
+                            likes.unlike(item)
+                        else:
+                            likes.like(item)
+                        transaction.commit()
+                        break
+                    except ConflictError:
+                        transaction.abort()
+                        report["retries"] += 1
+                        # A little jitter, so that the same threads do not meet
+                        # again at once (Zope's retries are spread by the network).
+                        time.sleep(random.uniform(0, 0.002 * attempt))
+                else:
+                    report["failed"] += 1
+                    continue
+                liked ^= {path}
+            report["liked"][userid] = liked
     except Exception as error:  # surfaced by the assertions below
         report["errors"].append(repr(error))
         transaction.abort()
-    finally:
-        noSecurityManager()
-        setSite(None)
-        clearRequest()
-        connection.close()
 
 
 def test_eight_threads_like_and_unlike_the_same_items(functional):

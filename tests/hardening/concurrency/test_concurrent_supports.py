@@ -10,18 +10,13 @@ the supporters, the counts, the per-box sets, the catalog's
 transaction) are exact.
 """
 
-from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.SecurityManagement import noSecurityManager
 from ospa.social.ideas import api as ideas
 from ospa.social.interfaces import IIdeaSupportThresholdEvent
+from ospa.social.testing import zope_worker
 from plone import api
-from Testing.makerequest import makerequest
 from ZODB.POSException import ConflictError
 from zope.component import getGlobalSiteManager
 from zope.component import provideHandler
-from zope.component.hooks import setSite
-from zope.globalrequest import clearRequest
-from zope.globalrequest import setRequest
 import pytest
 import random
 import threading
@@ -66,39 +61,28 @@ def attempt(report, action):
 
 
 def worker(db, userid, paths, barrier, report):
-    connection = db.open()
     try:
-        app = makerequest(connection.root()["Application"])
-        setRequest(app.REQUEST)
-        portal = app.unrestrictedTraverse("plone")
-        setSite(portal)
-        user = portal.acl_users.getUserById(userid)
-        newSecurityManager(None, user.__of__(portal.acl_users))
-        first, _second = paths
+        with zope_worker(db, userid) as portal:
+            first, _second = paths
 
-        def call(function, path):
-            return lambda: function(portal.unrestrictedTraverse(path))
+            def call(function, path):
+                return lambda: function(portal.unrestrictedTraverse(path))
 
-        # Phase 1: everybody supports the first idea at the same moment.
-        barrier.wait()
-        attempt(report, call(ideas.support, first))
-        # Phase 2: withdraw and support again, and the second idea too.
-        barrier.wait()
-        supported = {first}
-        for step in range(ROUNDS):
-            path = paths[step % 2]
-            function = ideas.unsupport if path in supported else ideas.support
-            if attempt(report, call(function, path)):
-                supported ^= {path}
-        report["supported"][userid] = supported
+            # Phase 1: everybody supports the first idea at the same moment.
+            barrier.wait()
+            attempt(report, call(ideas.support, first))
+            # Phase 2: withdraw and support again, and the second idea too.
+            barrier.wait()
+            supported = {first}
+            for step in range(ROUNDS):
+                path = paths[step % 2]
+                function = ideas.unsupport if path in supported else ideas.support
+                if attempt(report, call(function, path)):
+                    supported ^= {path}
+            report["supported"][userid] = supported
     except Exception as error:  # surfaced by the assertions below
         report["errors"].append(f"{userid}: {error!r}")
         transaction.abort()
-    finally:
-        noSecurityManager()
-        setSite(None)
-        clearRequest()
-        connection.close()
 
 
 def test_eight_threads_support_the_same_ideas(functional):
@@ -189,45 +173,34 @@ def one_person_worker(db, userid, path, barriers, report):
     commits, the moment parallel requests meet. Retries run freely.
     """
     start, before_commit = barriers
-    connection = db.open()
     try:
-        app = makerequest(connection.root()["Application"])
-        setRequest(app.REQUEST)
-        portal = app.unrestrictedTraverse("plone")
-        setSite(portal)
-        user = portal.acl_users.getUserById(userid)
-        newSecurityManager(None, user.__of__(portal.acl_users))
-        start.wait()
-        for number in range(1, MAX_ATTEMPTS + 1):
-            try:
-                transaction.begin()
+        with zope_worker(db, userid) as portal:
+            start.wait()
+            for number in range(1, MAX_ATTEMPTS + 1):
                 try:
-                    ideas.support(portal.unrestrictedTraverse(path))
-                    outcome = ("supported", path)
-                except ideas.IdeaError as error:
-                    outcome = ("refused", error.text(None))
-                if number == 1:
-                    before_commit.wait()
-                if outcome[0] == "supported":
-                    transaction.commit()
-                else:
+                    transaction.begin()
+                    try:
+                        ideas.support(portal.unrestrictedTraverse(path))
+                        outcome = ("supported", path)
+                    except ideas.IdeaError as error:
+                        outcome = ("refused", error.text(None))
+                    if number == 1:
+                        before_commit.wait()
+                    if outcome[0] == "supported":
+                        transaction.commit()
+                    else:
+                        transaction.abort()
+                    report["outcomes"].append(outcome)
+                    return
+                except ConflictError:
                     transaction.abort()
-                report["outcomes"].append(outcome)
-                return
-            except ConflictError:
-                transaction.abort()
-                with report["lock"]:
-                    report["retries"] += 1
-                time.sleep(random.uniform(0, 0.002 * number))
-        report["failed"] += 1
+                    with report["lock"]:
+                        report["retries"] += 1
+                    time.sleep(random.uniform(0, 0.002 * number))
+            report["failed"] += 1
     except Exception as error:  # surfaced by the assertions below
         report["errors"].append(f"{path}: {error!r}")
         transaction.abort()
-    finally:
-        noSecurityManager()
-        setSite(None)
-        clearRequest()
-        connection.close()
 
 
 def as_committed(userid, function, obj):
