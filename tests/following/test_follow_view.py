@@ -42,6 +42,11 @@ def form(token, kind, target, action="follow", **extra):
     }
 
 
+def post_follow(session, url, token, kind, target, action="follow", **extra):
+    """The follow form sent as a browser sends it (no redirect followed)."""
+    return send(session, url, token, kind=kind, target=target, action=action, **extra)
+
+
 def test_get_is_refused(browse, site_news, follow_url):
     response = browse("anna").get(
         follow_url,
@@ -115,9 +120,7 @@ def test_the_follow_form_answers_html_only(browse, site, follow_url, headers):
 def test_a_manager_follows(browse, site, follow_url):
     chef = browse("chef")
     token = token_for(chef, site.absolute_url())
-    response = send(
-        chef, follow_url, token, kind="user", target="anna", action="follow"
-    )
+    response = post_follow(chef, follow_url, token, "user", "anna")
     assert response.status_code == 303
     assert follows("chef", "user", "anna")
 
@@ -125,14 +128,7 @@ def test_a_manager_follows(browse, site, follow_url):
 def test_anonymous_is_sent_to_log_in(browse, site, site_news, follow_url):
     anonymous = browse()
     token = token_for(anonymous, site.absolute_url())
-    response = send(
-        anonymous,
-        follow_url,
-        token,
-        kind="content",
-        target=site_news.UID(),
-        action="follow",
-    )
+    response = post_follow(anonymous, follow_url, token, "content", site_news.UID())
     assert response.status_code == 302
     assert "require_login" in response.headers["Location"]
     response = anonymous.post(
@@ -147,9 +143,7 @@ def test_anonymous_is_sent_to_log_in(browse, site, site_news, follow_url):
 def test_a_user_without_member_role_may_not_follow(browse, site, follow_url):
     nomember = browse("nomember")
     token = token_for(nomember, site.absolute_url())
-    response = send(
-        nomember, follow_url, token, kind="user", target="anna", action="follow"
-    )
+    response = post_follow(nomember, follow_url, token, "user", "anna")
     assert response.status_code == 302
     assert "require_login" in response.headers["Location"]
     response = nomember.post(
@@ -163,15 +157,7 @@ def test_following_yourself_is_an_error_message(browse, site, follow_url):
     anna = browse("anna")
     token = token_for(anna, site.absolute_url())
     came_from = f"{site.absolute_url()}/author/anna"
-    response = send(
-        anna,
-        follow_url,
-        token,
-        kind="user",
-        target="anna",
-        action="follow",
-        came_from=came_from,
-    )
+    response = post_follow(anna, follow_url, token, "user", "anna", came_from=came_from)
     assert response.status_code == 303
     assert response.headers["Location"] == came_from
     page = anna.get(came_from, timeout=30)
@@ -229,15 +215,7 @@ def test_an_unknown_action_is_an_error_message(browse, site, follow_url):
 def test_came_from_elsewhere_is_ignored(browse, site, follow_url, came_from):
     anna = browse("anna")
     token = token_for(anna, site.absolute_url())
-    response = send(
-        anna,
-        follow_url,
-        token,
-        kind="user",
-        target="bert",
-        action="follow",
-        came_from=came_from,
-    )
+    response = post_follow(anna, follow_url, token, "user", "bert", came_from=came_from)
     assert response.status_code == 303
     # Back to what was followed instead: bert's author page.
     assert response.headers["Location"] == f"{site.absolute_url()}/author/bert"

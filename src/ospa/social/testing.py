@@ -215,6 +215,18 @@ def assert_denied(response):
         assert response.status_code in (401, 403, 404), response.status_code
 
 
+def in_threads(target, *arguments):
+    """Run ``target(*args)`` in a thread of its own for each ``args`` of
+    ``arguments``, all at once; return when every thread has ended."""
+    import threading
+
+    threads = [threading.Thread(target=target, args=args) for args in arguments]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 @contextmanager
 def zope_worker(db, userid, site_id="plone"):
     """What a Zope worker thread has, for a ``with`` block in a thread: a

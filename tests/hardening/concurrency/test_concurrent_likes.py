@@ -7,11 +7,11 @@ the final likers, counts and catalog metadata are exact.
 """
 
 from ospa.social.likes import api as likes
+from ospa.social.testing import in_threads
 from ospa.social.testing import zope_worker
 from plone import api
 from ZODB.POSException import ConflictError
 import random
-import threading
 import time
 import transaction
 
@@ -73,14 +73,7 @@ def test_eight_threads_like_and_unlike_the_same_items(functional):
     transaction.commit()
 
     report = {"retries": 0, "failed": 0, "liked": {}, "errors": []}
-    threads = [
-        threading.Thread(target=worker, args=(db, userid, paths, report))
-        for userid in userids
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    in_threads(worker, *[(db, userid, paths, report) for userid in userids])
 
     print(
         f"\n{THREADS} threads × {TOGGLES} toggles: "

@@ -12,6 +12,7 @@ transaction) are exact.
 
 from ospa.social.ideas import api as ideas
 from ospa.social.interfaces import IIdeaSupportThresholdEvent
+from ospa.social.testing import in_threads
 from ospa.social.testing import zope_worker
 from plone import api
 from ZODB.POSException import ConflictError
@@ -115,16 +116,11 @@ def test_eight_threads_support_the_same_ideas(functional):
         "lock": threading.Lock(),
     }
     barrier = threading.Barrier(THREADS, timeout=60)
-    threads = [
-        threading.Thread(target=worker, args=(db, userid, paths, barrier, report))
-        for userid in userids
-    ]
     provideHandler(on_threshold, [IIdeaSupportThresholdEvent])
     try:
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        in_threads(
+            worker, *[(db, userid, paths, barrier, report) for userid in userids]
+        )
     finally:
         getGlobalSiteManager().unregisterHandler(
             on_threshold, [IIdeaSupportThresholdEvent]
@@ -267,16 +263,10 @@ def test_one_person_supporting_many_ideas_at_once_keeps_the_limit(
             threading.Barrier(ONE_PERSON_THREADS, timeout=60),
             threading.Barrier(ONE_PERSON_THREADS, timeout=60),
         )
-        threads = [
-            threading.Thread(
-                target=one_person_worker, args=(db, "eilig", path, barriers, report)
-            )
-            for path in paths
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        in_threads(
+            one_person_worker,
+            *[(db, "eilig", path, barriers, report) for path in paths],
+        )
 
         print(
             f"\nround {round_}, limit {limit}, {history}: {report['retries']} "

@@ -10,6 +10,7 @@ after a withdrawal, when the person's record exists).
 """
 
 from ospa.social.ideas import api as ideas
+from ospa.social.testing import in_threads
 from plone import api
 import requests
 import threading
@@ -36,14 +37,7 @@ def post_at_once(urls, auth):
             barrier.wait()
             responses[index] = session.post(f"{url}/@supports", timeout=60)
 
-    threads = [
-        threading.Thread(target=send, args=(index, url))
-        for index, url in enumerate(urls)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    in_threads(send, *enumerate(urls))
     return responses
 
 
