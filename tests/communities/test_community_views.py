@@ -348,29 +348,16 @@ def test_pages_and_events_tabs(browse, spaces):
     community = spaces["closed"]
     now = datetime.now(TZ)
     with api.env.adopt_user(username="mia"):
-        later = api.content.create(
-            community,
-            "Event",
-            id="later",
-            title="Later",
-            start=now + timedelta(days=20),
-            end=now + timedelta(days=20, hours=2),
-        )
-        soon = api.content.create(
-            community,
-            "Event",
-            id="soon",
-            title="Soon",
-            start=now + timedelta(days=2),
-            end=now + timedelta(days=2, hours=2),
-        )
-        past = api.content.create(
-            community,
-            "Event",
-            id="past",
-            title="Past",
-            start=now - timedelta(days=9),
-            end=now - timedelta(days=9) + timedelta(hours=2),
+        later, soon, past = (
+            api.content.create(
+                community,
+                "Event",
+                id=cid,
+                title=cid.title(),
+                start=now + timedelta(days=days),
+                end=now + timedelta(days=days, hours=2),
+            )
+            for cid, days in (("later", 20), ("soon", 2), ("past", -9))
         )
         news = api.content.create(community, "News Item", id="news", title="News")
     transaction.commit()

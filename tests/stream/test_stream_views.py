@@ -538,13 +538,8 @@ def test_who_may_post_where(browse, site, world):
         session = browse(userid)
         token = token_for(session, site.absolute_url())
         before = stream_count(world[place])
-        response = send(
-            session,
-            url,
-            token,
-            text=f"{userid} in {place}",
-            place=world[place].UID(),
-        )
+        text, uid = f"{userid} in {place}", world[place].UID()
+        response = send(session, url, token, text=text, place=uid)
         if allowed:
             assert response.status_code == 303, (userid, place)
             assert stream_count(world[place]) == before + 1
@@ -555,26 +550,16 @@ def test_who_may_post_where(browse, site, world):
     with api.env.adopt_user(username="nomember"):
         may = posts.can_post(site["stream"])
     nora = browse("nomember")
-    response = send(
-        nora,
-        url,
-        token_for(nora, site.absolute_url()),
-        text="Nora hier",
-        place=site["stream"].UID(),
-    )
+    token = token_for(nora, site.absolute_url())
+    response = send(nora, url, token, text="Nora hier", place=site["stream"].UID())
     if may:
         assert response.status_code == 303
     else:
         assert_denied(response)
     # Erik cannot see the secret community: it is no place for him.
     erik = browse("erik")
-    response = send(
-        erik,
-        url,
-        token_for(erik, site.absolute_url()),
-        text="Hallo",
-        place=world["secret"].UID(),
-    )
+    token = token_for(erik, site.absolute_url())
+    response = send(erik, url, token, text="Hallo", place=world["secret"].UID())
     assert "Posts go into a community or the stream." in status_message(
         parse(follow(erik, response))
     )
