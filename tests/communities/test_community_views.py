@@ -753,13 +753,8 @@ def test_joining_an_invite_only_community_is_refused(browse, site, people):
 def test_leaving_a_closed_community_leads_back_to_its_front_page(browse, site, spaces):
     community = spaces["closed"]
     mia = browse("mia")
-    response = act(
-        mia,
-        community,
-        "leave",
-        token_for(mia, site.absolute_url()),
-        came_from=community["seite"].absolute_url(),
-    )
+    token, came_from = token_for(mia, site.absolute_url()), community["seite"]
+    response = act(mia, community, "leave", token, came_from=came_from.absolute_url())
     assert response.headers["Location"] == community.absolute_url()
     assert role(community, "mia") is None
 
@@ -767,12 +762,9 @@ def test_leaving_a_closed_community_leads_back_to_its_front_page(browse, site, s
 def test_no_open_redirects(browse, site, spaces):
     community = spaces["open"]
     erik = browse("erik")
+    token = token_for(erik, site.absolute_url())
     response = act(
-        erik,
-        community,
-        "join",
-        token_for(erik, site.absolute_url()),
-        came_from="https://evil.example.org/",
+        erik, community, "join", token, came_from="https://evil.example.org/"
     )
     assert response.headers["Location"] == community.absolute_url()
 

@@ -215,6 +215,23 @@ def assert_denied(response):
         assert response.status_code in (401, 403, 404), response.status_code
 
 
+def after_conflict(report, attempt):
+    """What a worker does on a ConflictError before its ``attempt``-th
+    retry: abort, count it in ``report["retries"]`` (under
+    ``report["lock"]`` where there is one), and wait a little jitter, so
+    that the same threads do not meet again at once (Zope's retries are
+    spread by the network)."""
+    from contextlib import nullcontext
+    import random
+    import time
+    import transaction
+
+    transaction.abort()
+    with report.get("lock") or nullcontext():
+        report["retries"] += 1
+    time.sleep(random.uniform(0, 0.002 * attempt))
+
+
 def in_threads(target, *arguments):
     """Run ``target(*args)`` in a thread of its own for each ``args`` of
     ``arguments``, all at once; return when every thread has ended."""

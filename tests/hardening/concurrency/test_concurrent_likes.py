@@ -7,12 +7,11 @@ the final likers, counts and catalog metadata are exact.
 """
 
 from ospa.social.likes import api as likes
+from ospa.social.testing import after_conflict
 from ospa.social.testing import in_threads
 from ospa.social.testing import zope_worker
 from plone import api
 from ZODB.POSException import ConflictError
-import random
-import time
 import transaction
 
 
@@ -39,11 +38,7 @@ def worker(db, userid, paths, report):
                         transaction.commit()
                         break
                     except ConflictError:
-                        transaction.abort()
-                        report["retries"] += 1
-                        # A little jitter, so that the same threads do not meet
-                        # again at once (Zope's retries are spread by the network).
-                        time.sleep(random.uniform(0, 0.002 * attempt))
+                        after_conflict(report, attempt)
                 else:
                     report["failed"] += 1
                     continue

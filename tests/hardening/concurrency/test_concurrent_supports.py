@@ -12,6 +12,7 @@ transaction) are exact.
 
 from ospa.social.ideas import api as ideas
 from ospa.social.interfaces import IIdeaSupportThresholdEvent
+from ospa.social.testing import after_conflict
 from ospa.social.testing import in_threads
 from ospa.social.testing import zope_worker
 from plone import api
@@ -19,9 +20,7 @@ from ZODB.POSException import ConflictError
 from zope.component import getGlobalSiteManager
 from zope.component import provideHandler
 import pytest
-import random
 import threading
-import time
 import transaction
 
 
@@ -51,12 +50,7 @@ def attempt(report, action):
             report["threshold"].extend(fired.pending)
             return True
         except ConflictError:
-            transaction.abort()
-            with report["lock"]:
-                report["retries"] += 1
-            # A little jitter, so that the same threads do not meet again at
-            # once (Zope's retries are spread by the network).
-            time.sleep(random.uniform(0, 0.002 * number))
+            after_conflict(report, number)
     report["failed"] += 1
     return False
 
@@ -189,10 +183,7 @@ def one_person_worker(db, userid, path, barriers, report):
                     report["outcomes"].append(outcome)
                     return
                 except ConflictError:
-                    transaction.abort()
-                    with report["lock"]:
-                        report["retries"] += 1
-                    time.sleep(random.uniform(0, 0.002 * number))
+                    after_conflict(report, number)
             report["failed"] += 1
     except Exception as error:  # surfaced by the assertions below
         report["errors"].append(f"{path}: {error!r}")
