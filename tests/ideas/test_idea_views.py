@@ -613,13 +613,7 @@ def test_the_support_form_answers_html_only(browse, site, world, headers):
     erik = browse("erik")
     token = token_for(erik, site.absolute_url())
     idea = world["kantine"]
-    response = erik.post(
-        support_url(idea),
-        data={"action": "support", "_authenticator": token},
-        headers=headers,
-        allow_redirects=False,
-        timeout=30,
-    )
+    response = send(erik, support_url(idea), token, headers=headers, action="support")
     assert response.status_code == 303
     assert not response.headers.get("Content-Type", "").startswith("application/json")
     assert "You support" in status_message(parse(follow(erik, response)))

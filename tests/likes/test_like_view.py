@@ -94,13 +94,7 @@ def test_a_member_recommends_as_the_script_does(browse, site, site_news):
 def test_the_like_form_answers_html_only(browse, site_news, like_url, headers):
     anna = browse("anna")
     token = token_of(anna, site_news.absolute_url())
-    response = anna.post(
-        like_url,
-        data={"action": "like", "_authenticator": token},
-        headers=headers,
-        allow_redirects=False,
-        timeout=30,
-    )
+    response = send(anna, like_url, token, headers=headers, action="like")
     assert response.status_code == 303
     assert response.headers["Location"] == site_news.absolute_url()
     assert not response.headers.get("Content-Type", "").startswith("application/json")

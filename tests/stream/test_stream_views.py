@@ -568,18 +568,17 @@ def test_who_may_post_where(browse, site, world):
     ]
 
 
+def post_url(site) -> str:
+    return f"{site.absolute_url()}/@@stream-post"
+
+
 def test_a_post_without_javascript(browse, site, world):
     bert = browse("bert")
     came_from = f"{site.absolute_url()}/@@stream"
-    token = token_for(bert, site.absolute_url())
-    response = send(
-        bert,
-        f"{site.absolute_url()}/@@stream-post",
-        token,
-        text="Neu hier\r\nZeile 2 #Willkommen",
-        place=site["stream"].UID(),
-        came_from=came_from,
-    )
+    token, url = token_for(bert, site.absolute_url()), post_url(site)
+    text = "Neu hier\r\nZeile 2 #Willkommen"
+    uid = site["stream"].UID()
+    response = send(bert, url, token, text=text, place=uid, came_from=came_from)
     assert response.headers["Location"] == came_from
     tree = parse(follow(bert, response))
     assert "Your post was published." in status_message(tree)
@@ -638,13 +637,8 @@ def test_a_post_with_javascript_gets_its_html(browse, site, world):
 
 def test_what_is_typed_is_escaped(browse, site, world):
     bert = browse("bert")
-    token = token_for(bert, site.absolute_url())
-    response = send(
-        bert,
-        f"{site.absolute_url()}/@@stream-post",
-        token,
-        text='<script>alert("x")</script> <b>fett</b>',
-    )
+    token, url = token_for(bert, site.absolute_url()), post_url(site)
+    response = send(bert, url, token, text='<script>alert("x")</script> <b>fett</b>')
     assert response.status_code == 303
     for url in (
         f"{site.absolute_url()}/@@stream",

@@ -157,9 +157,10 @@ def token_of(session, url) -> str:
     return found.group(1)
 
 
-def send(session, url, token, *, files=None, as_json=False, **fields):
+def send(session, url, token, *, files=None, as_json=False, headers=None, **fields):
     """Post a form of the add-on as a browser does, with the CSRF token
-    ``token`` (None: without one); the redirect is not followed."""
+    ``token`` (None: without one); the redirect is not followed. The
+    request asks for JSON with ``as_json``, or has the ``headers`` given."""
     data = dict(fields)
     if token is not None:
         data["_authenticator"] = token
@@ -167,7 +168,7 @@ def send(session, url, token, *, files=None, as_json=False, **fields):
         url,
         data=data,
         files=files,
-        headers=JSON if as_json else {},
+        headers=headers if headers is not None else JSON if as_json else {},
         allow_redirects=False,
         timeout=30,
     )
