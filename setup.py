@@ -52,7 +52,7 @@ setup(
             "PyYAML",
             "i18ndude",
             "ruff",
-            # Several instances on one database (tests/scaleout) and fuzzing.
+            # Several instances on one database (tests/hardening/scaleout) and fuzzing.
             "RelStorage",
             "psycopg2-binary",
             "ZEO",

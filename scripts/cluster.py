@@ -4,7 +4,7 @@
         [--port 8080] [--var var-<storage>] [--dsn DSN] [--zeo HOST:PORT]
 
 Used by ``make start-relstorage`` and ``make start-zeo``, and by the
-multi-instance tests (``tests/scaleout``). It writes one instance per port
+multi-instance tests (``tests/hardening/scaleout``). It writes one instance per port
 (``instance-<storage>/a``, ``b``, ...), makes sure the database is there
 (creates the PostgreSQL database named in the DSN; starts a ZEO server),
 creates or updates the site through the first instance (demo content

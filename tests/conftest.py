@@ -10,11 +10,17 @@ from ospa.social.testing import FUNCTIONAL_TESTING
 from ospa.social.testing import INTEGRATION_TESTING
 from pathlib import Path
 from pytest_plone import fixtures_factory
-import os
 import pytest
 
 
-pytest_plugins = ["pytest_plone"]
+# Shared fixtures of the tests over HTTP and in Chromium: plugins, so that
+# each feature's folder holds its tests at every layer (``tests/fixtures``).
+pytest_plugins = [
+    "pytest_plone",
+    "tests.fixtures.social",
+    "tests.fixtures.http",
+    "tests.fixtures.browser",
+]
 
 globals().update(
     fixtures_factory(
@@ -27,25 +33,24 @@ globals().update(
 )
 
 
-# Folders whose tests take seconds each (a browser, a second server, a
-# sweep over every endpoint, generated examples): marked ``slow``, so that
-# `make test-quick` (``-m "not slow"``) leaves them out; `make test` runs all.
-SLOW_FOLDERS = (
-    "authz",
-    "chromium",
-    "concurrency",
-    "fuzz",
-    "hardening",
-    "scaleout",
-    "xss",
-)
+# What takes seconds a test (a browser, a second server, a sweep over every
+# endpoint, generated examples) is marked ``slow``, so that `make test-quick`
+# (``-m "not slow"``) leaves it out; `make test` runs all. Slow is what a test
+# is: under ``hardening/`` (the sweeps: authz, csrf, xss, fuzz, concurrency,
+# scale-out, leaks), or driving Chromium (it asks for the ``chromium``
+# fixture, directly or through ``page``), wherever it lives.
+SLOW_FOLDERS = ("hardening",)
+BROWSER_FIXTURES = {"chromium"}
 HERE = Path(__file__).parent
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         parts = Path(item.fspath).relative_to(HERE).parts
-        if parts and parts[0] in SLOW_FOLDERS:
+        browser = BROWSER_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if browser:
+            item.add_marker(pytest.mark.browser)
+        if browser or (parts and parts[0] in SLOW_FOLDERS):
             item.add_marker(pytest.mark.slow)
 
 
@@ -57,38 +62,3 @@ def _fresh_people():
     users.forget()
     yield
     users.forget()
-
-
-CHROMIUM = Path(os.environ.get("OSPA_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    """Debian's Chromium, headless, through Playwright: one for the session.
-
-    Playwright's sync API runs one instance per thread, so every browser
-    test shares this one. Under ``CI=true`` a missing Chromium is a
-    failure; elsewhere the browser tests are skipped with the reason.
-    """
-    if not CHROMIUM.exists():
-        message = f"Chromium is missing at {CHROMIUM}: run `make chromium`"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()

@@ -1,19 +1,18 @@
 """People and communities of every visibility for the communities tests."""
 
+from ospa.social.testing import CHEF
 from ospa.social.testing import create_people
+from ospa.social.testing import ERIK
+from ospa.social.testing import GERD
+from ospa.social.testing import ROSTER
+from ospa.social.testing import ROSTER_PEOPLE
+from ospa.social.testing import start_community
 from plone import api
 import pytest
 
 
-PEOPLE = {
-    # user id: (full name, site roles)
-    "olga": ("Olga Owner", ["Member"]),
-    "moritz": ("Moritz Moderator", ["Member"]),
-    "mia": ("Mia Member", ["Member"]),
-    "erik": ("Erik Employee", ["Member"]),
-    "gast": ("Gerd Gast", ["Member"]),
-    "chef": ("Carla Chef", ["Manager"]),
-}
+# user id: (full name, site roles)
+PEOPLE = {**ROSTER_PEOPLE, "erik": ERIK, "gast": GERD, "chef": CHEF}
 
 
 @pytest.fixture
@@ -21,23 +20,19 @@ def people(portal):
     return create_people(portal, PEOPLE)
 
 
-def make_community(portal, cid, visibility, join_policy="open"):
-    """Olga starts a community; Moritz moderates, Mia is a member."""
-    from ospa.social.communities import api as communities
-
-    with api.env.adopt_user(username="olga"):
-        community = api.content.create(
-            portal["communities"],
-            "Community",
-            id=cid,
-            title=f"Community {cid}",
-            description=f"About {cid}",
-            visibility=visibility,
-            join_policy=join_policy,
-        )
-        communities.add(community, "moritz", "moderator")
-        communities.add(community, "mia", "member")
-        communities.add(community, "gast", "guest")
+def make_community(portal, cid, visibility, join_policy="open", **fields):
+    """Olga starts a community; Moritz moderates, Mia is a member, Gerd a
+    guest; Mia writes the page ``seite`` in it. Not committed."""
+    community = start_community(
+        portal,
+        "olga",
+        cid,
+        visibility,
+        join_policy,
+        roster={**ROSTER, "gast": "guest"},
+        description=f"About {cid}",
+        **fields,
+    )
     with api.env.adopt_user(username="mia"):
         page = api.content.create(
             community, "Document", id="seite", title=f"Seite {cid}"

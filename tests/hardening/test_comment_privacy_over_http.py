@@ -11,8 +11,10 @@ changes. Comments are no longer than posts.
 
 from ospa.social.core import settings
 from ospa.social.testing import create_people
+from ospa.social.testing import JSON
 from ospa.social.testing import make_community
 from ospa.social.testing import PASSWORD
+from ospa.social.testing import SEND_JSON
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from zope.lifecycleevent import modified
@@ -33,8 +35,6 @@ PEOPLE = {
     "mia": ("Mia Member", ("Member",)),
     "erik": ("Erik Employee", ("Member",)),
 }
-JSON = {"Accept": "application/json"}
-SEND_JSON = {**JSON, "Content-Type": "application/json"}
 
 
 def session(userid=None):

@@ -21,9 +21,12 @@ from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import setSecurityManager
 from AccessControl.SpecialUsers import nobody
 from ospa.social.testing import all_adapter_registrations
+from ospa.social.testing import CHEF_EMPLOYEE
 from ospa.social.testing import create_people
+from ospa.social.testing import ERIK
 from ospa.social.testing import make_community
 from ospa.social.testing import PASSWORD
+from ospa.social.testing import ROSTER_PEOPLE
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.app.testing import SITE_OWNER_NAME
@@ -39,12 +42,10 @@ import transaction
 pytestmark = pytest.mark.slow
 
 PEOPLE = {
-    "olga": ("Olga Owner", ("Member",)),
-    "moritz": ("Moritz Moderator", ("Member",)),
-    "mia": ("Mia Member", ("Member",)),
-    "erik": ("Erik Employee", ("Member",)),
+    **ROSTER_PEOPLE,
+    "erik": ERIK,
     "nora": ("Nora Nobody", ()),
-    "chef": ("Carla Chef", ("Member", "Manager")),
+    "chef": CHEF_EMPLOYEE,
 }
 VIEWERS = (None, "nora", "erik", "mia", "moritz", "chef")
 VISIBILITIES = ("open", "closed", "secret")

@@ -30,7 +30,9 @@ from ospa.social.core import security
 from ospa.social.ideas import api as ideas
 from ospa.social.stream import posts
 from ospa.social.stream import query as stream
+from ospa.social.testing import CHEF_EMPLOYEE
 from ospa.social.testing import create_people
+from ospa.social.testing import ERIK
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.app.testing import login
@@ -43,11 +45,11 @@ import pytest
 
 PEOPLE = {
     "olga": ("Olga Owner", ("Member",)),
-    "erik": ("Erik Employee", ("Member",)),
+    "erik": ERIK,
     "paula": ("Paula Eins", ("Member",)),
     "peter": ("Peter Zwei", ("Member",)),
     "gast": ("Gerd Gast", ()),
-    "chef": ("Carla Chef", ("Member", "Manager")),
+    "chef": CHEF_EMPLOYEE,
 }
 # Who looks (None: anonymous); olga owns every community.
 VIEWERS = (None, "erik", "paula", "peter", "gast", "chef", "olga")

@@ -4,8 +4,10 @@ from AccessControl.SecurityManagement import getSecurityManager
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SpecialUsers import nobody
 from contextlib import contextmanager
+from ospa.social.testing import CHEF
 from ospa.social.testing import create_people
 from ospa.social.testing import make_community
+from ospa.social.testing import ROSTER_PEOPLE
 from plone import api
 import pytest
 
@@ -18,12 +20,10 @@ PEOPLE = {
     "rita": ("Rita Reviewer", ["Member"]),  # reviewer of the site box
     "gabi": ("Gabi Gruppe", ["Member"]),  # in the group idea-reviewers
     "sina": ("Sina Siteadmin", ["Member", "Site Administrator"]),
-    "chef": ("Carla Chef", ["Manager"]),
+    "chef": CHEF,
     "nomember": ("Nora Nobody", []),
-    # the community people (tests/stream/conftest.py make_community)
-    "olga": ("Olga Owner", ["Member"]),
-    "moritz": ("Moritz Moderator", ["Member"]),
-    "mia": ("Mia Member", ["Member"]),
+    # the community people (ospa.social.testing's make_community)
+    **ROSTER_PEOPLE,
 }
 
 

@@ -3,20 +3,16 @@
 from ospa.social.employees import api as employees
 from ospa.social.employees import pas
 from ospa.social.testing import create_people
+from ospa.social.testing import ERIK
 from ospa.social.testing import make_community
+from ospa.social.testing import ROSTER_PEOPLE
 from ospa.social.upgrades import v1005_employees
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 
 
-PEOPLE = {
-    "olga": ("Olga Owner", ("Member",)),
-    "moritz": ("Moritz Moderator", ("Member",)),
-    "mia": ("Mia Member", ("Member",)),
-    "erik": ("Erik Employee", ("Member",)),
-    "gast": ("Gerd Gast", ()),
-}
+PEOPLE = {**ROSTER_PEOPLE, "erik": ERIK, "gast": ("Gerd Gast", ())}
 
 
 def as_before_1005(portal, *objs):

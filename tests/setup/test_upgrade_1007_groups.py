@@ -9,6 +9,11 @@ what the rosters say and ``source_groups`` holds no community group.
 from ospa.social.communities import api as communities
 from ospa.social.communities import pas
 from ospa.social.testing import create_people
+from ospa.social.testing import ERIK
+from ospa.social.testing import GERD
+from ospa.social.testing import ROSTER
+from ospa.social.testing import ROSTER_PEOPLE
+from ospa.social.testing import start_community
 from ospa.social.upgrades import v1007_groups
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -16,13 +21,7 @@ import pytest
 
 
 PROFILE = "ospa.social:default"
-PEOPLE = {
-    "olga": ("Olga Owner", ["Member"]),
-    "moritz": ("Moritz Moderator", ["Member"]),
-    "mia": ("Mia Member", ["Member"]),
-    "gast": ("Gerd Gast", ["Member"]),
-    "erik": ("Erik Employee", ["Member"]),
-}
+PEOPLE = {**ROSTER_PEOPLE, "gast": GERD, "erik": ERIK}
 PERMISSIONS = (
     "View",
     "Access contents information",
@@ -39,18 +38,9 @@ def world(portal):
     create_people(portal, PEOPLE)
     found = []
     for cid, visibility in (("offen", "open"), ("zu", "closed"), ("geheim", "secret")):
-        with api.env.adopt_user(username="olga"):
-            community = api.content.create(
-                portal["communities"],
-                "Community",
-                id=cid,
-                title=f"Community {cid}",
-                visibility=visibility,
-                join_policy="open",
-            )
-            communities.add(community, "moritz", "moderator")
-            communities.add(community, "mia", "member")
-            communities.add(community, "gast", "guest")
+        community = start_community(
+            portal, "olga", cid, visibility, roster={**ROSTER, "gast": "guest"}
+        )
         with api.env.adopt_user(username="mia"):
             page = api.content.create(community, "Document", id="seite", title="S")
         found.append((community, page))

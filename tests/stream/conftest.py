@@ -1,19 +1,16 @@
 """People, communities of every visibility and posts for the stream tests."""
 
+from ospa.social.testing import CHEF
 from ospa.social.testing import create_people
+from ospa.social.testing import ERIK
 from ospa.social.testing import make_community
+from ospa.social.testing import ROSTER_PEOPLE
 from plone import api
 import pytest
 
 
-PEOPLE = {
-    # user id: (full name, site roles)
-    "olga": ("Olga Owner", ["Member"]),
-    "moritz": ("Moritz Moderator", ["Member"]),
-    "mia": ("Mia Member", ["Member"]),
-    "erik": ("Erik Employee", ["Member"]),
-    "chef": ("Carla Chef", ["Manager"]),
-}
+# user id: (full name, site roles)
+PEOPLE = {**ROSTER_PEOPLE, "erik": ERIK, "chef": CHEF}
 
 
 @pytest.fixture

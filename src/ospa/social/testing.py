@@ -5,6 +5,7 @@ The base is a real Classic UI site created by the ``classic`` distribution
 every test runs against a site that already has content of its own.
 """
 
+from contextlib import contextmanager
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
@@ -82,6 +83,11 @@ ACCEPTANCE_TESTING = FunctionalTesting(
 # the helpers several of them share live here.
 
 
+JSON = {"Accept": "application/json"}
+SEND_JSON = {**JSON, "Content-Type": "application/json"}
+TOKEN = re.compile(r'name="_authenticator"[^>]*value="([0-9a-f]+)"')
+
+
 def parse(response):
     """The HTML tree of a 200 answer."""
     from lxml import html as lxml_html
@@ -142,6 +148,38 @@ def token_for(session, site_url) -> str:
     return response.text.strip()
 
 
+def token_of(session, url) -> str:
+    """The CSRF token a page's forms give the session's user."""
+    response = session.get(url, timeout=30)
+    assert response.status_code == 200, response.status_code
+    found = TOKEN.search(response.text)
+    assert found, "no _authenticator on the page"
+    return found.group(1)
+
+
+def send(session, url, token, *, files=None, as_json=False, headers=None, **fields):
+    """Post a form of the add-on as a browser does, with the CSRF token
+    ``token`` (None: without one); the redirect is not followed. The
+    request asks for JSON with ``as_json``, or has the ``headers`` given."""
+    data = dict(fields)
+    if token is not None:
+        data["_authenticator"] = token
+    return session.post(
+        url,
+        data=data,
+        files=files,
+        headers=headers if headers is not None else JSON if as_json else {},
+        allow_redirects=False,
+        timeout=30,
+    )
+
+
+def follow(session, response):
+    """The page a 303 leads to (where the status message shows)."""
+    assert response.status_code == 303, response.status_code
+    return session.get(response.headers["Location"], timeout=30)
+
+
 def sync():
     """See what the server committed (a new transaction in this thread)."""
     import transaction
@@ -178,9 +216,104 @@ def assert_denied(response):
         assert response.status_code in (401, 403, 404), response.status_code
 
 
+def after_conflict(report, attempt):
+    """What a worker does on a ConflictError before its ``attempt``-th
+    retry: abort, count it in ``report["retries"]`` (under
+    ``report["lock"]`` where there is one), and wait a little jitter, so
+    that the same threads do not meet again at once (Zope's retries are
+    spread by the network)."""
+    from contextlib import nullcontext
+    import random
+    import time
+    import transaction
+
+    transaction.abort()
+    with report.get("lock") or nullcontext():
+        report["retries"] += 1
+    time.sleep(random.uniform(0, 0.002 * attempt))
+
+
+def in_threads(target, *arguments):
+    """Run ``target(*args)`` in a thread of its own for each ``args`` of
+    ``arguments``, all at once; return when every thread has ended."""
+    import threading
+
+    threads = [threading.Thread(target=target, args=args) for args in arguments]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+@contextmanager
+def zope_worker(db, userid, site_id="plone"):
+    """What a Zope worker thread has, for a ``with`` block in a thread: a
+    connection of its own to ``db``, a request, the site (given to the
+    block) and ``userid`` as the user. A failure aborts the transaction;
+    all of it is closed afterwards."""
+    from AccessControl.SecurityManagement import newSecurityManager
+    from AccessControl.SecurityManagement import noSecurityManager
+    from Testing.makerequest import makerequest
+    from zope.component.hooks import setSite
+    from zope.globalrequest import clearRequest
+    from zope.globalrequest import setRequest
+    import transaction
+
+    connection = db.open()
+    try:
+        app = makerequest(connection.root()["Application"])
+        setRequest(app.REQUEST)
+        portal = app.unrestrictedTraverse(site_id)
+        setSite(portal)
+        user = portal.acl_users.getUserById(userid)
+        newSecurityManager(None, user.__of__(portal.acl_users))
+        yield portal
+    except BaseException:
+        transaction.abort()
+        raise
+    finally:
+        noSecurityManager()
+        setSite(None)
+        clearRequest()
+        connection.close()
+
+
 # -- people and places of the integration tests ------------------------------
 
 PASSWORD = "secret12345"
+
+
+def as_manager():
+    """Act as the site owner (the functional site has nobody logged in)."""
+    from plone import api
+    from plone.app.testing import SITE_OWNER_NAME
+
+    return api.env.adopt_user(username=SITE_OWNER_NAME)
+
+
+def create_user(userid, fullname, roles=("Member",)):
+    """A user with exactly ``roles`` (a new user gets Member unless taken
+    away), created as the site owner: for the functional site, where
+    nobody is logged in. Not committed."""
+    from plone import api
+
+    with as_manager():
+        api.user.create(
+            email=f"{userid}@example.org",
+            username=userid,
+            password=PASSWORD,
+            roles=list(roles),
+            properties={"fullname": fullname},
+        )
+        if "Member" not in roles:
+            api.user.revoke_roles(username=userid, roles=["Member"])
+
+
+def create_users(people: dict) -> dict:
+    """``create_user`` for each of ``{userid: (full name, site roles)}``."""
+    for userid, (fullname, roles) in people.items():
+        create_user(userid, fullname, roles)
+    return people
 
 
 def create_people(portal, people: dict) -> dict:
@@ -208,23 +341,47 @@ def create_people(portal, people: dict) -> dict:
     return people
 
 
-def make_community(portal, cid, visibility):
-    """Olga starts a community; Moritz moderates, Mia is a member."""
+def start_community(
+    portal, owner, cid, visibility, join_policy="open", roster=(), **fields
+):
+    """``owner`` starts the community ``cid`` (titled ``Community <cid>``
+    unless ``fields`` say otherwise) and puts ``roster`` on it:
+    ``{userid: role}`` or ``((userid, role), …)``. Not committed."""
     from ospa.social.communities import api as communities
     from plone import api
 
-    with api.env.adopt_user(username="olga"):
+    fields.setdefault("title", f"Community {cid}")
+    with api.env.adopt_user(username=owner):
         community = api.content.create(
             portal["communities"],
             "Community",
             id=cid,
-            title=f"Community {cid}",
             visibility=visibility,
-            join_policy="open",
+            join_policy=join_policy,
+            **fields,
         )
-        communities.add(community, "moritz", "moderator")
-        communities.add(community, "mia", "member")
+        for userid, role in dict(roster).items():
+            communities.add(community, userid, role)
     return community
+
+
+# Olga owns the communities of the tests; Moritz moderates, Mia is a member
+# (user id: full name, site roles); Erik is an employee on no roster.
+ROSTER = {"moritz": "moderator", "mia": "member"}
+ROSTER_PEOPLE = {
+    "olga": ("Olga Owner", ["Member"]),
+    "moritz": ("Moritz Moderator", ["Member"]),
+    "mia": ("Mia Member", ["Member"]),
+}
+ERIK = ("Erik Employee", ["Member"])
+GERD = ("Gerd Gast", ["Member"])
+CHEF = ("Carla Chef", ["Manager"])
+CHEF_EMPLOYEE = ("Carla Chef", ["Member", "Manager"])
+
+
+def make_community(portal, cid, visibility):
+    """Olga starts a community; Moritz moderates, Mia is a member."""
+    return start_community(portal, "olga", cid, visibility, roster=ROSTER)
 
 
 # -- what ospa.social registers: the sweeps are generated from it -----------
