@@ -112,6 +112,7 @@ def targets(world) -> dict:
         "GET /{path}/@stream/new": on("community", "stream"),
         "GET /{path}/@replies": on("question", "reply", "post"),
         "GET /@hashtags": [{}],
+        "GET /@mentions": [{}],
         "GET /{path}/@answer": on("question", "post", "reply"),
         "POST /{path}/@answer": on("question", "post", "reply"),
         "DELETE /{path}/@answer": on("question", "post", "reply"),
