@@ -129,14 +129,16 @@ bench: install-test  ## Run the benchmarks; results go to benchmarks/results/
 	@cd benchmarks && ../$(BIN)/pytest -c pytest.ini -s -q
 
 .PHONY: bench-dataset bench-stream bench-scale bench-cluster
-bench-dataset: install  ## Build the stream datasets (1k, 10k and 100k posts) in benchmarks/var/
-	@echo "==> Datasets: benchmarks/var/stream-1k, stream-10k, then stream-100k (reused when built)"
+bench-dataset: install  ## Build the stream datasets (1k, 5k, 10k; 100k extends 5k) in benchmarks/var/
+	@echo "==> Datasets: benchmarks/var/stream-1k, stream-10k, stream-5k, then stream-100k (reused when built)"
 	@$(BIN)/python benchmarks/dataset.py --name stream-1k --posts 1000 \
 	  --communities 50 --pages 1000 --member-of 10
 	@$(BIN)/python benchmarks/dataset.py --name stream-10k --posts 10000 \
 	  --communities 50 --pages 10000 --member-of 10
+	@$(BIN)/python benchmarks/dataset.py --name stream-5k --posts 5000 \
+	  --communities 50 --pages 1000 --member-of 10
 	@$(BIN)/python benchmarks/dataset.py --name stream-100k --posts 100000 \
-	  --extend stream-10k
+	  --extend stream-5k
 
 bench-stream: bench-dataset  ## The stream and post creation at 10k and 100k posts
 	@echo "==> Stream benchmark; results go to benchmarks/results/stream.json"

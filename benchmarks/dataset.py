@@ -618,10 +618,25 @@ class Builder:
         stream = self.portal[posts.STREAM_FOLDER]
         places = [folder[entry["id"]] for entry in made]
         rosters = [list(communities.roster(c).roles.keys()) for c in places]
+        everyone = [BENCH_USER, *self.meta["users"]]
+        # Some people post far more than others (Zipf-like, as in any
+        # community): the author paths then have authors with full pages.
+        activity = [1 / (rank + 1) ** 0.8 for rank in range(len(everyone))]
+        rng.shuffle(activity)
+        activity = dict(zip(everyone, activity, strict=True))
+
+        def cumulative(roster):
+            total, found = 0.0, []
+            for userid in roster:
+                total += activity.get(userid, 1.0)
+                found.append(total)
+            return found
+
+        author_weights = [cumulative(roster) for roster in rosters]
+        everyone_weights = cumulative(everyone)
         # Some communities are busier than others (Zipf-like weights).
         weights = [1 / (rank + 1) ** 0.8 for rank in range(len(places))]
         rng.shuffle(weights)
-        everyone = [BENCH_USER, *self.meta["users"]]
         tags = [f"{rng.choice(TOPICS).lower()}{n}" for n in range(300)]
         tag_weights = [1 / (rank + 1) for rank in range(len(tags))]
         recent = {}  # container path -> recent top-level posts
@@ -632,16 +647,17 @@ class Builder:
         for rank in range(last_rank - 1, first_rank - 1, -1):
             when = DateTime(end - rank * interval - rng.random() * interval * 0.9)
             if rng.random() < STREAM_SHARE or not places:
-                container, roster = stream, everyone
+                container, roster, cum = stream, everyone, everyone_weights
             else:
                 index = rng.choices(range(len(places)), weights)[0]
                 container, roster = places[index], rosters[index]
+                cum = author_weights[index]
             key = id(container)
             earlier = recent.setdefault(key, [])
             parent = None
             if earlier and rng.random() < REPLY_SHARE:
                 parent = rng.choice(earlier[-30:])
-            author = rng.choice(roster)
+            author = rng.choices(roster, cum_weights=cum)[0]
             words = rng.choices(WORDS, k=rng.randint(6, 40))
             if rng.random() < HASHTAG_SHARE:
                 for tag in rng.choices(tags, tag_weights, k=rng.randint(1, 3)):

@@ -205,12 +205,12 @@ def test_a_closed_community_is_seen_but_its_stream_is_empty_for_outsiders(
 
 
 def test_hashtags_count_only_what_the_viewer_sees(everywhere):
-    from ospa.social.stream import query as stream
+    from ospa.social.stream import hashtags
 
     with api.env.adopt_user(username="erik"):
-        assert {"tag": "thema", "count": 2} in stream.hashtags()
+        assert {"tag": "thema", "count": 2} in hashtags.popular()
     with api.env.adopt_user(username="mia"):
-        assert {"tag": "thema", "count": 4} in stream.hashtags()
+        assert {"tag": "thema", "count": 4} in hashtags.popular()
 
 
 def test_replies_of_an_invisible_post_are_not_listed(places):
@@ -342,11 +342,12 @@ def test_bad_parameters_are_refused_with_a_message(places, params):
 
 
 def test_bad_hashtag_parameters(places):
+    from ospa.social.stream import hashtags
     from ospa.social.stream import query as stream
 
     for days, limit in ((0, 10), (400, 10), (10, 0), ("x", 1)):
         with pytest.raises(stream.StreamError):
-            stream.hashtags(days, limit)
+            hashtags.popular(days, limit)
 
 
 def test_changing_the_stream_types_reindexes_existing_content(places, portal):
@@ -513,6 +514,7 @@ def test_hashtags_leave_out_what_the_catalog_would_leave_out(places, portal):
     """Private, not yet effective or expired content and secret posts add
     nothing for who may not see them; managers see inactive content."""
     from DateTime import DateTime
+    from ospa.social.stream import hashtags
 
     post_as("mia", places["secret"], "Nur #geheimtipp hier")
     post_as("mia", places["stream"], "Offen #offen")
@@ -531,7 +533,7 @@ def test_hashtags_leave_out_what_the_catalog_would_leave_out(places, portal):
 
     def tags(userid):
         with api.env.adopt_user(username=userid):
-            return {found["tag"] for found in stream.hashtags()}
+            return {found["tag"] for found in hashtags.popular()}
 
     assert tags("erik") == {"offen"}
     assert tags("mia") == {"offen", "geheimtipp"}

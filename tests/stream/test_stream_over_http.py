@@ -441,6 +441,36 @@ def test_closed_and_secret_posts_never_reach_outsiders(
     assert get(client, "mia", "@search", SearchableText="Okapi")["items_total"] == 1
 
 
+def test_hashtag_counts_follow_every_change_though_they_are_cached(
+    world, client, communities, functional_portal
+):
+    """``@hashtags`` is kept in a RAM cache: a new and a deleted post, and a
+    roster change, each show at the very next request."""
+    from ospa.social.communities import api as roster
+
+    def counts(userid):
+        found = get(client, userid, "@hashtags")["items"]
+        return {entry["tag"]: entry["count"] for entry in found}
+
+    before = counts("erik")
+    assert counts("erik") == before  # now from the cache
+    assert "geheimtipp" not in before
+    post = post_as("anna", functional_portal["stream"], "Noch mehr #Kantine")
+    assert counts("erik") == {**before, "kantine": before["kantine"] + 1}
+    transaction.begin()
+    with api.env.adopt_user(username="anna"):
+        api.content.delete(post)
+    transaction.commit()
+    assert counts("erik") == before
+    add_member(communities["secret"], "erik")
+    assert counts("erik")["geheimtipp"] == 1
+    transaction.begin()
+    with api.env.adopt_user(username="olga"):
+        roster.remove(communities["secret"], "erik")
+    transaction.commit()
+    assert counts("erik") == before
+
+
 # -- replies ---------------------------------------------------------------------
 
 

@@ -43,10 +43,18 @@ class Viewer:
         self._allowed = self.catalog._catalog.indexes["allowedRolesAndUsers"]
         user = _getAuthenticatedUser(self.catalog)
         self.tokens = frozenset(self.catalog._listAllowedRolesAndUsers(user))
+        # Whoever may not see inactive content gets an ``effectiveRange``
+        # query from Plone's catalog; callers that read brains unrestricted
+        # check them with :func:`active` instead.
+        self.inactive_ok = allowed("Access inactive portal content", api.portal.get())
 
     def sees(self, brain) -> bool:
         """The catalog's own security rule, for one brain."""
-        entry = self._allowed.getEntryForObject(brain.getRID(), None)
+        return self.sees_rid(brain.getRID())
+
+    def sees_rid(self, rid: int) -> bool:
+        """The catalog's own security rule, for one catalog record id."""
+        entry = self._allowed.getEntryForObject(rid, None)
         return not self.tokens.isdisjoint(entry or ())
 
     def search(self, **query):
@@ -63,6 +71,16 @@ class Viewer:
         if not uids:
             return {}
         return {brain.UID: brain for brain in self.search(UID=sorted(uids))}
+
+
+def active(brain, now) -> bool:
+    """Plone's ``effectiveRange`` rule for one brain: effective by ``now``
+    (a ``DateTime``), not expired yet."""
+    effective = brain.effective
+    expires = brain.expires
+    if effective and hasattr(effective, "greaterThan") and effective.greaterThan(now):
+        return False
+    return not (expires and hasattr(expires, "lessThan") and expires.lessThan(now))
 
 
 def index_entry(catalog, index: str, brain):

@@ -250,15 +250,6 @@ AT_ONCE_CAP = 1000
 INACTIVE_SLACK = 5
 
 
-def _active(brain, now) -> bool:
-    """Plone's ``effectiveRange`` rule: effective by now, not expired yet."""
-    effective = brain.effective
-    expires = brain.expires
-    if effective and hasattr(effective, "greaterThan") and effective.greaterThan(now):
-        return False
-    return not (expires and hasattr(expires, "lessThan") and expires.lessThan(now))
-
-
 def _window(catalog, viewer, query, limit, inactive_ok, now, hidden_budget, top=None):
     """The newest ``limit`` brains of a time window the user may see, and
     how many the user may not see were passed over; None when the window
@@ -294,7 +285,7 @@ def _window(catalog, viewer, query, limit, inactive_ok, now, hidden_budget, top=
             continue
         if not security.index_entry(catalog, "in_stream", brain):
             continue
-        if not inactive_ok and not _active(brain, now):
+        if not inactive_ok and not security.active(brain, now):
             continue
         picked.append(brain)
     return picked, hidden
@@ -314,7 +305,7 @@ def _restricted(catalog, query, limit, inactive_ok, now) -> list:
     )
     brains = catalog(**query)[:fetch]
     if not inactive_ok:
-        brains = [brain for brain in brains if _active(brain, now)]
+        brains = [brain for brain in brains if security.active(brain, now)]
     return brains[:limit]
 
 
@@ -379,11 +370,11 @@ def _search(queries, size, before=None, since=None):
     # Plone adds an ``effectiveRange`` query for whoever may not see inactive
     # content: a date-range index over every item, the single most costly
     # part of a stream query. Posts are never inactive, so the few brains of
-    # a page are checked here instead (the same rule, see _active).
-    inactive_ok = security.allowed("Access inactive portal content", api.portal.get())
+    # a page are checked here instead (the same rule, see security.active).
+    viewer = security.Viewer(catalog)
+    inactive_ok = viewer.inactive_ok
     now = DateTime(now_ms() / 1000.0)
     top = before[0] if before is not None else None
-    viewer = security.Viewer(catalog)
     found = {}
     for query in queries:
         if since is not None:
@@ -857,41 +848,6 @@ def item_of(obj) -> dict | None:
         return None
     items = serialize(brains[:1])
     return items[0] if items else None
-
-
-# -- hashtags --------------------------------------------------------------
-
-
-def hashtags(days: int = 30, limit: int = 20) -> list[dict]:
-    """The hashtags most used in the last ``days`` in what the user may see.
-
-    Counted over posts, comments and content in the stream; a post in a
-    community the user cannot see adds nothing.
-    """
-    try:
-        days, limit = int(days), int(limit)
-    except (TypeError, ValueError):
-        raise StreamError(
-            _("error_hashtag_params", default="days and limit must be numbers.")
-        ) from None
-    if not 1 <= days <= 366 or not 1 <= limit <= 100:
-        raise StreamError(
-            _(
-                "error_hashtag_range",
-                default="days goes from 1 to 366, limit from 1 to 100.",
-            )
-        )
-    catalog = api.portal.get_tool("portal_catalog")
-    since = now_ms() - days * 24 * 3600 * 1000
-    index = catalog._catalog.getIndex("hashtags")
-    counts = {}
-    for brain in catalog(
-        stream_ts={"query": since, "range": "min"}, hashtags={"not": ""}
-    ):
-        for tag in index.getEntryForObject(brain.getRID(), default=()) or ():
-            counts[tag] = counts.get(tag, 0) + 1
-    ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:limit]
-    return [{"tag": tag, "count": count} for tag, count in ranked]
 
 
 # -- maintenance -----------------------------------------------------------

@@ -39,6 +39,7 @@ from ospa.social.following.browser.button import FollowButtonMixin
 from ospa.social.interfaces import ICommunity
 from ospa.social.interfaces import IPost
 from ospa.social.interfaces import IStreamFolder
+from ospa.social.stream import hashtags
 from ospa.social.stream import posts
 from ospa.social.stream import query as stream
 from plone import api
@@ -479,7 +480,7 @@ class StreamPage(StreamRendering, BrowserView):
         if not self.side_hashtags:
             return []
         try:
-            found = stream.hashtags(days=HASHTAG_DAYS, limit=TOP_HASHTAGS)
+            found = hashtags.popular(days=HASHTAG_DAYS, limit=TOP_HASHTAGS)
         except SocialError:  # pragma: no cover - fixed, valid parameters
             return []
         current = self.hashtag().casefold()

@@ -17,6 +17,7 @@ from ospa.social.interfaces import ICommunity
 from ospa.social.restapi import batching
 from ospa.social.restapi.base import PathParams
 from ospa.social.restapi.base import SocialService
+from ospa.social.stream import hashtags
 from ospa.social.stream import query as stream
 from urllib.parse import parse_qsl
 from urllib.parse import urlencode
@@ -174,7 +175,7 @@ class HashtagsGet(SocialService):
         _logged_in()
         form = self.request.form
         days = form.get("days", 30)
-        items = stream.hashtags(days, form.get("limit", 20))
+        items = hashtags.popular(days, form.get("limit", 20))
         return {
             "@id": _url(self.request, _query(self.request)),
             "items": items,
