@@ -228,6 +228,7 @@ def in_process(target: Path, repeat: int) -> dict:
         pages[f"quiet_{name}"] == pages[name]
         for name in ("dense", "communities", "author", "hashtag", "following")
     )
+
     def uncached():
         global_cache.invalidateAll()
         return hashtags.popular()
