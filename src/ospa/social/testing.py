@@ -298,15 +298,21 @@ def create_user(userid, fullname, roles=("Member",)):
     from plone import api
 
     with as_manager():
-        api.user.create(
-            email=f"{userid}@example.org",
-            username=userid,
-            password=PASSWORD,
-            roles=list(roles),
-            properties={"fullname": fullname},
-        )
+        _new_user(userid, fullname, roles)
         if "Member" not in roles:
             api.user.revoke_roles(username=userid, roles=["Member"])
+
+
+def _new_user(userid: str, fullname: str, roles):
+    from plone import api
+
+    api.user.create(
+        email=f"{userid}@example.org",
+        username=userid,
+        password=PASSWORD,
+        roles=list(roles),
+        properties={"fullname": fullname},
+    )
 
 
 def create_users(people: dict) -> dict:
@@ -328,13 +334,7 @@ def create_people(portal, people: dict) -> dict:
 
     setRoles(portal, TEST_USER_ID, ["Manager"])
     for userid, (fullname, roles) in people.items():
-        api.user.create(
-            email=f"{userid}@example.org",
-            username=userid,
-            password=PASSWORD,
-            roles=list(roles),
-            properties={"fullname": fullname},
-        )
+        _new_user(userid, fullname, roles)
         if not roles:
             api.user.revoke_roles(username=userid, roles=["Member"])
     setRoles(portal, TEST_USER_ID, ["Member"])

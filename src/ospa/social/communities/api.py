@@ -21,8 +21,6 @@ else.
 from AccessControl import getSecurityManager
 from AccessControl import Unauthorized
 from Acquisition import aq_base
-from Acquisition import aq_inner
-from Acquisition import aq_parent
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 from datetime import datetime
@@ -31,7 +29,10 @@ from ospa.social import _
 from ospa.social.communities import pas
 from ospa.social.core import search
 from ospa.social.core import security
+from ospa.social.core import tree
 from ospa.social.core import users
+from ospa.social.core.errors import check_choice
+from ospa.social.core.errors import shown
 from ospa.social.core.errors import SocialError
 from ospa.social.employees import api as employees
 from ospa.social.events import CommunityApprovedEvent
@@ -106,12 +107,7 @@ def is_community(obj) -> bool:
 
 def community_of(obj):
     """The community ``obj`` is (in), or None."""
-    current = aq_inner(obj)
-    while current is not None:
-        if ICommunity.providedBy(current):
-            return current
-        current = aq_parent(current)
-    return None
+    return tree.enclosing(obj, ICommunity)
 
 
 def roster(community, create: bool = False) -> Roster | None:
@@ -431,15 +427,16 @@ def _check_keeps_an_owner(found: Roster, userid: str, new_role: str | None):
 
 
 def _check_role(role) -> str:
-    if role not in ROLES:
-        raise CommunityError(
-            _(
-                "error_unknown_role",
-                default="Unknown role ${role}: use owner, moderator, member or guest.",
-                mapping={"role": role[:30] if isinstance(role, str) else "?"},
-            )
-        )
-    return role
+    return check_choice(
+        role,
+        ROLES,
+        CommunityError,
+        _(
+            "error_unknown_role",
+            default="Unknown role ${role}: use owner, moderator, member or guest.",
+        ),
+        "role",
+    )
 
 
 def _check_message(message) -> str:
@@ -450,13 +447,30 @@ def _check_message(message) -> str:
     return message.strip()[:MAX_MESSAGE]
 
 
+def _about(userid) -> dict:
+    """The ``${user}`` of a refusal, from whatever was sent as a user id."""
+    return {"user": shown(userid)}
+
+
+def _check_on_roster(found: Roster, userid) -> str:
+    if not isinstance(userid, str) or userid not in found.roles:
+        raise CommunityError(
+            _(
+                "error_not_member",
+                default="${user} is not on the roster.",
+                mapping=_about(userid),
+            )
+        )
+    return userid
+
+
 def _check_known_user(userid) -> str:
     if not isinstance(userid, str) or not users.exists(userid):
         raise CommunityError(
             _(
                 "error_unknown_user",
                 default="There is no user ${user}.",
-                mapping={"user": userid[:50] if isinstance(userid, str) else "?"},
+                mapping=_about(userid),
             )
         )
     return userid
@@ -637,7 +651,7 @@ def approve(community, userid: str, message=None) -> None:
             _(
                 "error_no_request",
                 default="${user} has not asked to join.",
-                mapping={"user": userid[:50] if isinstance(userid, str) else "?"},
+                mapping=_about(userid),
             )
         )
     _set(community, found, userid, "member")
@@ -659,7 +673,7 @@ def decline(community, userid: str, message=None) -> None:
             _(
                 "error_no_pending",
                 default="${user} has neither asked to join nor been invited.",
-                mapping={"user": userid[:50] if isinstance(userid, str) else "?"},
+                mapping=_about(userid),
             )
         )
     _forget_pending(community, found, userid)
@@ -680,14 +694,7 @@ def set_role(community, userid: str, role: str) -> None:
     actor = _check_moderator(community)
     role = _check_role(role)
     found = roster(community, create=True)
-    if not isinstance(userid, str) or userid not in found.roles:
-        raise CommunityError(
-            _(
-                "error_not_member",
-                default="${user} is not on the roster.",
-                mapping={"user": userid[:50] if isinstance(userid, str) else "?"},
-            )
-        )
+    _check_on_roster(found, userid)
     if role == found.roles[userid]:
         return
     _check_may_grant(community, role)
@@ -703,16 +710,13 @@ def remove(community, userid: str) -> None:
         return leave(community)
     actor = _check_moderator(community)
     found = roster(community, create=True)
-    if not isinstance(userid, str) or userid not in found.roles:
-        if isinstance(userid, str) and userid in found.pending:
-            return decline(community, userid)
-        raise CommunityError(
-            _(
-                "error_not_member",
-                default="${user} is not on the roster.",
-                mapping={"user": userid[:50] if isinstance(userid, str) else "?"},
-            )
-        )
+    if (
+        isinstance(userid, str)
+        and userid not in found.roles
+        and userid in found.pending
+    ):
+        return decline(community, userid)
+    _check_on_roster(found, userid)
     _check_may_grant(community, found.roles[userid])
     _check_keeps_an_owner(found, userid, None)
     _set(community, found, userid, None)
@@ -771,14 +775,16 @@ def find(filter: str = "all", q: str | None = None):
     ``q`` without a word to search for (``.``, a bidi mark) is no search.
     The catalog's own security filter hides secret communities.
     """
-    if filter not in ("mine", "discover", "all"):
-        raise CommunityError(
-            _(
-                "error_unknown_filter",
-                default="Unknown filter ${filter}: use mine, discover or all.",
-                mapping={"filter": filter[:30] if isinstance(filter, str) else "?"},
-            )
-        )
+    check_choice(
+        filter,
+        ("mine", "discover", "all"),
+        CommunityError,
+        _(
+            "error_unknown_filter",
+            default="Unknown filter ${filter}: use mine, discover or all.",
+        ),
+        "filter",
+    )
     catalog = api.portal.get_tool("portal_catalog")
     query = {"object_provides": ICommunity.__identifier__, "sort_on": "sortable_title"}
     if q and not isinstance(q, str):

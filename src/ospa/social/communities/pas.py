@@ -28,6 +28,7 @@ from Acquisition import aq_base
 from Acquisition import aq_get
 from BTrees.OOBTree import OOBTree
 from ospa.social import _
+from ospa.social.core import pas as core_pas
 from ospa.social.interfaces import ICommunity
 from plone import api
 from Products.PlonePAS.interfaces.group import IGroupIntrospection
@@ -35,7 +36,6 @@ from Products.PlonePAS.plugins.autogroup import VirtualGroup
 from Products.PluggableAuthService.interfaces.plugins import IGroupEnumerationPlugin
 from Products.PluggableAuthService.interfaces.plugins import IGroupsPlugin
 from Products.PluggableAuthService.interfaces.plugins import IPropertiesPlugin
-from Products.PluggableAuthService.plugins.BasePlugin import BasePlugin
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.interface import implementer
@@ -109,14 +109,15 @@ def group_description() -> str:
 
 
 @implementer(*INTERFACES)
-class CommunitiesPlugin(BasePlugin):
+class CommunitiesPlugin(core_pas.SocialPlugin):
     """The groups of every community, from the rosters."""
 
     meta_type = "ospa.social Communities Plugin"
+    plugin_id = PLUGIN_ID
+    plugin_title = TITLE
 
-    def __init__(self, id=PLUGIN_ID, title=TITLE):
-        self._setId(id)
-        self.title = title
+    def __init__(self, id=None, title=None):
+        super().__init__(id, title)
         # user id -> {community UID: roster role}; values are replaced,
         # never changed in place.
         self._memberships = OOBTree()
@@ -369,15 +370,7 @@ def rebuild(portal=None) -> int:
 
 def install(portal) -> CommunitiesPlugin:
     """Add the plugin to the site's ``acl_users``, activate it, fill its index."""
-    acl_users = portal.acl_users
-    plugin = acl_users._getOb(PLUGIN_ID, None)
-    if plugin is None:
-        acl_users._setObject(PLUGIN_ID, CommunitiesPlugin())
-        plugin = acl_users[PLUGIN_ID]
-    registry = acl_users.plugins
-    for interface in INTERFACES:
-        if PLUGIN_ID not in registry.listPluginIds(interface):
-            registry.activatePlugin(interface, PLUGIN_ID)
+    plugin = core_pas.install(portal, PLUGIN_ID, CommunitiesPlugin, INTERFACES)
     rebuild(portal)
     return plugin
 
@@ -385,11 +378,4 @@ def install(portal) -> CommunitiesPlugin:
 def uninstall(portal) -> None:
     """Deactivate and remove the plugin (and its index); the rosters and
     the groups' local roles stay, so reinstalling restores the groups."""
-    acl_users = portal.acl_users
-    if PLUGIN_ID not in acl_users.objectIds():
-        return
-    registry = acl_users.plugins
-    for interface in INTERFACES:
-        if PLUGIN_ID in registry.listPluginIds(interface):
-            registry.deactivatePlugin(interface, PLUGIN_ID)
-    acl_users._delObject(PLUGIN_ID)
+    core_pas.uninstall(portal, PLUGIN_ID, INTERFACES)

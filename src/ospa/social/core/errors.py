@@ -1,6 +1,7 @@
 """Errors the API raises for bad input."""
 
 from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 
 class SocialError(ValueError):
@@ -24,3 +25,16 @@ class NotSupported(SocialError):
 
 class InvalidTarget(SocialError):
     """A kind, user, tag or UID that does not exist or cannot be used."""
+
+
+def shown(value, length: int = 50) -> str:
+    """What a refusal repeats of a value sent in: a string, cut short."""
+    return value[:length] if isinstance(value, str) else "?"
+
+
+def check_choice(value, choices, error, message, name: str):
+    """``value`` if it is one of ``choices``, else ``error`` with
+    ``message`` (a message id with ``${name}`` for the value sent)."""
+    if not isinstance(value, str) or value not in choices:
+        raise error(Message(message, mapping={name: shown(value)}))
+    return value

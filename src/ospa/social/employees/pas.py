@@ -18,6 +18,7 @@ group it defines.
 from AccessControl.class_init import InitializeClass
 from Acquisition import aq_base
 from Acquisition import aq_get
+from ospa.social.core import pas as core_pas
 from ospa.social.employees import api as employees
 from Products.PlonePAS.interfaces.group import IGroupIntrospection
 from Products.PlonePAS.plugins.autogroup import VirtualGroup
@@ -25,7 +26,6 @@ from Products.PluggableAuthService.interfaces.plugins import IGroupEnumerationPl
 from Products.PluggableAuthService.interfaces.plugins import IGroupsPlugin
 from Products.PluggableAuthService.interfaces.plugins import IPropertiesPlugin
 from Products.PluggableAuthService.interfaces.plugins import IRolesPlugin
-from Products.PluggableAuthService.plugins.BasePlugin import BasePlugin
 from zope.interface import implementer
 import threading
 
@@ -47,14 +47,12 @@ _working = threading.local()
 
 
 @implementer(*INTERFACES)
-class EmployeesPlugin(BasePlugin):
+class EmployeesPlugin(core_pas.SocialPlugin):
     """Puts the employees into the virtual group ``ospa-employees``."""
 
     meta_type = "ospa.social Employees Plugin"
-
-    def __init__(self, id=PLUGIN_ID, title=TITLE):
-        self._setId(id)
-        self.title = title
+    plugin_id = PLUGIN_ID
+    plugin_title = TITLE
 
     # -- who is in the group ------------------------------------------------
 
@@ -173,25 +171,9 @@ InitializeClass(EmployeesPlugin)
 
 def install(portal) -> EmployeesPlugin:
     """Add the plugin to the site's ``acl_users`` and activate it, once."""
-    acl_users = portal.acl_users
-    plugin = acl_users.get(PLUGIN_ID)
-    if plugin is None:
-        acl_users._setObject(PLUGIN_ID, EmployeesPlugin())
-        plugin = acl_users[PLUGIN_ID]
-    registry = acl_users.plugins
-    for interface in INTERFACES:
-        if PLUGIN_ID not in registry.listPluginIds(interface):
-            registry.activatePlugin(interface, PLUGIN_ID)
-    return plugin
+    return core_pas.install(portal, PLUGIN_ID, EmployeesPlugin, INTERFACES)
 
 
 def uninstall(portal) -> None:
     """Deactivate and remove the plugin; the group's local grants stay."""
-    acl_users = portal.acl_users
-    if PLUGIN_ID not in acl_users.objectIds():
-        return
-    registry = acl_users.plugins
-    for interface in INTERFACES:
-        if PLUGIN_ID in registry.listPluginIds(interface):
-            registry.deactivatePlugin(interface, PLUGIN_ID)
-    acl_users._delObject(PLUGIN_ID)
+    core_pas.uninstall(portal, PLUGIN_ID, INTERFACES)

@@ -10,6 +10,7 @@ from ospa.social import _
 from ospa.social.core import graph
 from ospa.social.core import security
 from ospa.social.core import users
+from ospa.social.core.errors import check_choice
 from ospa.social.core.errors import InvalidTarget
 from ospa.social.core.storage import FOLLOW_KINDS
 from ospa.social.events import FollowedEvent
@@ -46,15 +47,16 @@ def tag_exists(tag: str) -> bool:
 
 
 def _check_kind(kind) -> str:
-    if kind not in FOLLOW_KINDS:
-        raise InvalidTarget(
-            _(
-                "error_unknown_kind",
-                default="Unknown kind ${kind}: use user, community, tag or content.",
-                mapping={"kind": kind[:50] if isinstance(kind, str) else "?"},
-            )
-        )
-    return kind
+    return check_choice(
+        kind,
+        FOLLOW_KINDS,
+        InvalidTarget,
+        _(
+            "error_unknown_kind",
+            default="Unknown kind ${kind}: use user, community, tag or content.",
+        ),
+        "kind",
+    )
 
 
 def _check_target_string(target) -> str:

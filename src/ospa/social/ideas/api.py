@@ -33,6 +33,7 @@ from ospa.social import _
 from ospa.social.core import security
 from ospa.social.core import settings
 from ospa.social.core import storage
+from ospa.social.core import tree
 from ospa.social.core import users
 from ospa.social.core.errors import NotSupported
 from ospa.social.core.errors import SocialError
@@ -128,12 +129,7 @@ def is_box(obj) -> bool:
 
 def box_of(obj):
     """The idea box that holds ``obj`` (or ``obj`` itself), or None."""
-    current = aq_inner(obj)
-    while current is not None:
-        if IIdeaBox.providedBy(current):
-            return current
-        current = aq_parent(current)
-    return None
+    return tree.enclosing(obj, IIdeaBox)
 
 
 def status(idea) -> str:

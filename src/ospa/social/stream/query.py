@@ -19,6 +19,7 @@ from ospa.social.communities import api as communities
 from ospa.social.core import graph
 from ospa.social.core import security
 from ospa.social.core import users
+from ospa.social.core.errors import check_choice
 from ospa.social.core.errors import SocialError
 from ospa.social.stream import items
 from ospa.social.stream import posts
@@ -89,16 +90,17 @@ def _check_ts(value, name) -> int | None:
 def _check_filter(filter) -> str:
     if filter in (None, ""):
         return "all"
-    if filter not in FILTERS:
-        raise StreamError(
-            _(
-                "error_stream_filter",
-                default="Unknown filter ${filter}: "
-                "use all, communities, following or questions.",
-                mapping={"filter": filter[:30] if isinstance(filter, str) else "?"},
-            )
-        )
-    return filter
+    return check_choice(
+        filter,
+        FILTERS,
+        StreamError,
+        _(
+            "error_stream_filter",
+            default="Unknown filter ${filter}: "
+            "use all, communities, following or questions.",
+        ),
+        "filter",
+    )
 
 
 def _check_text_param(value, name):

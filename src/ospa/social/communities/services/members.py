@@ -13,6 +13,7 @@ from ospa.social.communities import api as communities
 from ospa.social.communities import messages
 from ospa.social.communities.api import CommunityError
 from ospa.social.core import users
+from ospa.social.core.errors import shown
 from ospa.social.restapi import batching
 from ospa.social.restapi.base import json_object
 from ospa.social.restapi.base import PathParams
@@ -28,10 +29,6 @@ PATCH_FIELDS = ("action", "role", "message")
 ACTIONS = ("approve", "decline", "accept")
 
 
-def _short(value, length=30) -> str:
-    return value[:length] if isinstance(value, str) else "?"
-
-
 def check_fields(data: dict, allowed) -> None:
     for field in data:
         if field not in allowed:
@@ -39,7 +36,7 @@ def check_fields(data: dict, allowed) -> None:
                 _(
                     "error_unknown_field",
                     default="Unknown field ${field}: use ${fields}.",
-                    mapping={"field": _short(field), "fields": ", ".join(allowed)},
+                    mapping={"field": shown(field), "fields": ", ".join(allowed)},
                 )
             )
 
@@ -193,7 +190,7 @@ class MemberPatch(_OneMember):
                 _(
                     "error_unknown_action",
                     default="Unknown action ${action}: use ${actions}.",
-                    mapping={"action": _short(action), "actions": ", ".join(ACTIONS)},
+                    mapping={"action": shown(action), "actions": ", ".join(ACTIONS)},
                 )
             )
         return member_reply(community, userid, before, self.request)
