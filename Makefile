@@ -102,9 +102,13 @@ chromium:  ## Install Debian's Chromium for the browser tests if missing
 	    || { echo "Chromium could not be installed"; [ "$$CI" != true ]; }; \
 	fi
 
+# The whole suite runs on every core (pytest-xdist): one test file stays on
+# one worker, in order, and each worker keeps its own session layers.
+TEST_WORKERS ?= auto
+
 test: install-test chromium  ## Install what tests need and run the whole suite
-	@echo "==> Running the test suite"
-	@$(BIN)/pytest $(PYTEST_ARGS)
+	@echo "==> Running the test suite ($(TEST_WORKERS) workers)"
+	@$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 test-quick: install-test  ## The suite without the tests marked slow (browser, sweeps, scale-out)
 	@$(BIN)/pytest -m "not slow" $(PYTEST_ARGS)

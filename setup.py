@@ -46,6 +46,8 @@ setup(
             "plone.app.contenttypes",
             "pytest",
             "pytest-plone",
+            # make test runs the suite on every core (pytest -n, one file a worker).
+            "pytest-xdist",
             "playwright",
             "requests",
             "openapi-spec-validator",
