@@ -1,9 +1,6 @@
 """Cards of communities from the catalog (listing.py) against the objects."""
 
 from hypothesis import given
-from hypothesis import HealthCheck
-from hypothesis import Phase
-from hypothesis import settings
 from hypothesis import strategies as st
 from ospa.social.communities import api as communities
 from ospa.social.communities import listing
@@ -11,6 +8,7 @@ from ospa.social.core.storage import Latest
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.namedfile.file import NamedBlobImage
+from tests.fixtures.examples import on_a_layer
 from ZODB.FileStorage import FileStorage
 from zope.component import createObject
 from zope.event import notify
@@ -122,14 +120,7 @@ def _world(visibility, policy, relation, image):
     return community
 
 
-@settings(
-    max_examples=20,
-    deadline=None,
-    derandomize=True,
-    # Each example builds a community: shrinking would take minutes.
-    phases=[Phase.explicit, Phase.generate],
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@on_a_layer(20)
 @given(
     visibility=st.sampled_from(communities.VISIBILITIES),
     policy=st.sampled_from(communities.JOIN_POLICIES),

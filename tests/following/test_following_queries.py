@@ -8,9 +8,6 @@ the per-target :func:`following.describe` decides.
 """
 
 from hypothesis import given
-from hypothesis import HealthCheck
-from hypothesis import Phase
-from hypothesis import settings
 from hypothesis import strategies as st
 from ospa.social.core import graph
 from ospa.social.core.storage import FOLLOW_KINDS
@@ -20,6 +17,7 @@ from ospa.social.testing import make_community
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from tests.fixtures.examples import on_a_layer
 import pytest
 
 
@@ -61,13 +59,7 @@ def _reference(userid) -> dict:
     return result
 
 
-@settings(
-    max_examples=25,
-    deadline=None,
-    derandomize=True,
-    phases=[Phase.explicit, Phase.generate],
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@on_a_layer(25)
 @given(data=st.data())
 def test_following_equals_describing_each_target(world, data):
     viewer = data.draw(st.sampled_from(("anna", "mia", "chef", "nomember")))

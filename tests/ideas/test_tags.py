@@ -3,12 +3,10 @@
 from .conftest import make_box
 from .conftest import make_idea
 from hypothesis import given
-from hypothesis import HealthCheck
-from hypothesis import Phase
-from hypothesis import settings
 from hypothesis import strategies as st
 from ospa.social.ideas import api as ideas
 from plone import api
+from tests.fixtures.examples import on_a_layer
 import itertools
 
 
@@ -35,13 +33,7 @@ ideas_drawn = st.lists(
 )
 
 
-@settings(
-    max_examples=20,
-    deadline=None,
-    derandomize=True,
-    phases=[Phase.explicit, Phase.generate],
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@on_a_layer(20)
 @given(drawn=ideas_drawn)
 def test_tags_equal_the_subjects_of_the_listed_ideas(people, portal, drawn):
     box = make_box(portal, f"tags{next(_numbers)}", reviewers=["rita"])

@@ -34,6 +34,17 @@ def pending_destinations(setup) -> list[tuple[str, ...]]:
     ]
 
 
+def upgrade_from(setup, version: str) -> None:
+    """Upgrade a site whose profile says ``version``: every later step is
+    offered, one a version, in order, and the profile ends at the version
+    of metadata.xml."""
+    setup.setLastVersionForProfile(PROFILE, version)
+    later = range(int(version) + 1, int(metadata_version()) + 1)
+    assert pending_destinations(setup) == [(str(number),) for number in later]
+    setup.upgradeProfile(PROFILE)
+    assert setup.getLastVersionForProfile(PROFILE) == (metadata_version(),)
+
+
 def test_profile_version_is_the_last_upgrade_destination(integration):
     steps = destinations()
     if steps:
@@ -63,22 +74,7 @@ def test_upgrades_from_1000_make_an_existing_site_social(portal):
     catalog.delIndex("like_count")
     catalog.delColumn("like_count")
     setup = portal.portal_setup
-    setup.setLastVersionForProfile(PROFILE, "1000")
-
-    assert pending_destinations(setup) == [
-        ("1001",),
-        ("1002",),
-        ("1003",),
-        ("1004",),
-        ("1005",),
-        ("1006",),
-        ("1007",),
-        ("1008",),
-        ("1009",),
-    ]
-    setup.upgradeProfile(PROFILE)
-
-    assert setup.getLastVersionForProfile(PROFILE) == ("1009",)
+    upgrade_from(setup, "1000")
     assert "Community" in portal.portal_types
     assert "Community" in settings.social_types()
     assert "like_count" in catalog.indexes()
@@ -109,11 +105,7 @@ def test_upgrade_to_1003_brings_posts_and_puts_existing_content_in_the_stream(po
         [name for name in settings.social_types() if name != "Post"],
     )
     setup = portal.portal_setup
-    setup.setLastVersionForProfile(PROFILE, "1002")
-
-    setup.upgradeProfile(PROFILE)
-
-    assert setup.getLastVersionForProfile(PROFILE) == ("1009",)
+    upgrade_from(setup, "1002")
     assert "Post" in portal.portal_types
     assert "Stream" in portal.portal_types
     assert "Post" in settings.social_types()
@@ -154,19 +146,7 @@ def test_upgrade_to_1004_brings_ideas_to_a_site_with_content(portal):
             f"ospa.social.{name}", [item for item in value if item != "Idea"]
         )
     setup = portal.portal_setup
-    setup.setLastVersionForProfile(PROFILE, "1003")
-
-    assert pending_destinations(setup) == [
-        ("1004",),
-        ("1005",),
-        ("1006",),
-        ("1007",),
-        ("1008",),
-        ("1009",),
-    ]
-    setup.upgradeProfile(PROFILE)
-
-    assert setup.getLastVersionForProfile(PROFILE) == ("1009",)
+    upgrade_from(setup, "1003")
     assert {"Idea Box", "Idea"} <= set(portal.portal_types.objectIds())
     assert workflows.getChainForPortalType("Idea") == (ideas.WORKFLOW_ID,)
     assert "support_count" in catalog.indexes()
