@@ -1,7 +1,8 @@
 """The hashtags most used lately, in what the viewer may see.
 
 Counted from the catalog, never kept apart from it: a tag's count is the
-number of stream items of the last days that carry it and that the viewer
+number of items of the last days (posts, replies, comments, content
+of the stream types: whatever has a ``stream_ts``) that carry it and that the viewer
 may see, so a post in a secret community adds nothing for outsiders, and a
 hidden, moved or deleted post stops counting as soon as the catalog knows.
 
@@ -9,7 +10,7 @@ What it costs, and why it is cached:
 
 * The count reads the catalog's indexes directly, the ``stream_ts`` index
   from the start of the period on, and for each of those items its
-  ``hashtags`` and ``in_stream`` entries and the security rule of
+  ``hashtags`` entry and the security rule of
   :mod:`ospa.social.core.security`. No brains are made (but for the tagged
   ones of ordinary content, whose effective dates are checked), and nothing
   older than the period is touched: the cost follows the period's activity
@@ -23,8 +24,9 @@ What it costs, and why it is cached:
   (a new, edited, moved, deleted or hidden item, a new workflow state or
   roster) reindexes something and so changes the counter, on every
   instance at once (the counter lives in the ZODB). An item leaves the
-  period up to a minute late. Nothing is cached from a transaction that
-  has changed the catalog itself and may still be aborted.
+  period, or becomes effective, up to a minute early or late. Nothing
+  is cached from a transaction that has changed the catalog itself and
+  may still be aborted.
 """
 
 from DateTime import DateTime
@@ -93,17 +95,16 @@ def _counts(catalog, viewer, days, minute) -> list[tuple[str, int]]:
     indexes = catalog._catalog.indexes
     stamps = indexes["stream_ts"]._index
     tags_of = indexes["hashtags"]._unindex
-    in_stream = indexes["in_stream"]
     types = indexes["portal_type"]._unindex
-    now = DateTime(minute * MINUTE_MS / 1000.0)
+    # Effective dates are checked against the end of the minute: what was
+    # published during it counts (an item may count up to a minute early).
+    now = DateTime((minute + 1) * MINUTE_MS / 1000.0)
     since = minute * MINUTE_MS - days * DAY_MS
     counts = {}
     for _stamp, rids in stamps.items(min=since):
         for rid in (rids,) if isinstance(rids, int) else rids:
             tags = tags_of.get(rid)
             if not tags or not viewer.sees_rid(rid):
-                continue
-            if not in_stream.getEntryForObject(rid, None):
                 continue
             if (
                 types.get(rid) != POST_TYPE
