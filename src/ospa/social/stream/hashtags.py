@@ -1,9 +1,9 @@
 """The hashtags most used lately, in what the viewer may see.
 
 Counted from the catalog, never kept apart from it: a tag's count is the
-number of items of the last days (posts, replies, comments, content
-of the stream types: whatever has a ``stream_ts``) that carry it and that the viewer
-may see, so a post in a secret community adds nothing for outsiders, and a
+number of items of the last days (posts, replies, comments, content of
+the stream types: whatever has a ``stream_ts``) that carry it and that the
+viewer may see, so a post in a secret community adds nothing for outsiders, and a
 hidden, moved or deleted post stops counting as soon as the catalog knows.
 
 What it costs, and why it is cached:
@@ -39,7 +39,6 @@ from plone.memoize import ram
 from Products.CMFCore.indexing import processQueue
 
 
-DAY_MS = 24 * 3600 * 1000
 MINUTE_MS = 60 * 1000
 
 
@@ -99,7 +98,7 @@ def _counts(catalog, viewer, days, minute) -> list[tuple[str, int]]:
     # Effective dates are checked against the end of the minute: what was
     # published during it counts (an item may count up to a minute early).
     now = DateTime((minute + 1) * MINUTE_MS / 1000.0)
-    since = minute * MINUTE_MS - days * DAY_MS
+    since = minute * MINUTE_MS - days * query.DAY_MS
     counts = {}
     for _stamp, rids in stamps.items(min=since):
         for rid in (rids,) if isinstance(rids, int) else rids:
